@@ -1,0 +1,31 @@
+namespace FaceGuard.Engine;
+
+/// <summary>How hard to look for faces. Immutable; values are checked when set.</summary>
+public sealed record DetectionOptions
+{
+    /// <summary>MediaPipe's own minimum score for its face detection graphs.</summary>
+    public const float DefaultScoreThreshold = 0.5f;
+
+    /// <summary>Photos larger than this on their longest side are searched on a downscaled copy.</summary>
+    public const int DefaultMaxDetectionSide = 2000;
+
+    public static DetectionOptions Default { get; } = new();
+
+    public ModelKind Model { get; init; } = ModelKind.LongRange;
+
+    public Sensitivity Sensitivity { get; init; } = Sensitivity.High;
+
+    /// <summary>Detections scoring below this (0–1) are dropped. Lower finds more faces and more false alarms.</summary>
+    public float ScoreThreshold
+    {
+        get;
+        init => field = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(ScoreThreshold), value, "The score threshold must be between 0 and 1 (exclusive).");
+    } = DefaultScoreThreshold;
+
+    /// <summary>Longest side, in pixels, of the copy that is searched; boxes are mapped back to the full image.</summary>
+    public int MaxDetectionSide
+    {
+        get;
+        init => field = value >= 256 ? value : throw new ArgumentOutOfRangeException(nameof(MaxDetectionSide), value, "The detection side must be at least 256 pixels.");
+    } = DefaultMaxDetectionSide;
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using FaceGuard.Engine.Detection;
+using FaceGuard.Engine.Imaging;
+using FaceGuard.Engine.Masking;
+using OpenCvSharp;
+
+namespace FaceGuard.Engine;
+
+/// <summary>
+/// The engine's front door: photo bytes in, faces found and masked, photo bytes out. Thread-safe; the models are
+/// loaded once per process and shared, so creating several instances costs nothing.
+/// </summary>
+public sealed class FaceAnonymizer(EngineOptions? options = null)
+{
+    private readonly EngineOptions _options = options ?? EngineOptions.Default;
+    private readonly FaceDetector _detector = new(ModelRegistry.Shared);
+
+    /// <summary>Decodes, finds every face, masks it and encodes the result.</summary>
+    /// <exception cref="FaceGuardException">The bytes are not a usable image; the message says why.</exception>
+    public AnonymizeResult Anonymize(ReadOnlySpan<byte> image, AnonymizeOptions? options = null)
+    {
+        options ??= AnonymizeOptions.Default;
+        long start = Stopwatch.GetTimestamp();
+        using var pixels = DecodeChecked(image);
+        long decoded = Stopwatch.GetTimestamp();
+        var faces = _detector.Detect(pixels, options.Detection);
+        long detected = Stopwatch.GetTimestamp();
+        FaceMasker.Apply(pixels, faces, options.Mask);
+        long masked = Stopwatch.GetTimestamp();
+        var output = ImageCodec.Encode(pixels, options.Format, options.JpegQuality);
+        long encoded = Stopwatch.GetTimestamp();
+
+        var timings = new StageTimings(Ms(start, decoded), Ms(decoded, detected), Ms(detected, masked), Ms(masked, encoded));
+        return new AnonymizeResult(output, options.Format, new ImageSize(pixels.Width, pixels.Height), faces, timings);
+    }
+
+    /// <inheritdoc cref="Anonymize(ReadOnlySpan{byte}, AnonymizeOptions?)"/>
+    public AnonymizeResult Anonymize(Stream image, AnonymizeOptions? options = null) => Anonymize(ReadAll(image), options);
+
+    /// <summary>Decodes and finds every face without producing an output image.</summary>
+    /// <exception cref="FaceGuardException">The bytes are not a usable image; the message says why.</exception>
+    public DetectionResult Detect(ReadOnlySpan<byte> image, DetectionOptions? options = null)
+    {
+        long start = Stopwatch.GetTimestamp();
+        using var pixels = DecodeChecked(image);
+        long decoded = Stopwatch.GetTimestamp();
+        var faces = _detector.Detect(pixels, options ?? DetectionOptions.Default);
+        long detected = Stopwatch.GetTimestamp();
+        return new DetectionResult(new ImageSize(pixels.Width, pixels.Height), faces, new StageTimings(Ms(start, decoded), Ms(decoded, detected), 0, 0));
+    }
+
+    /// <summary>Loads the models and runs every stage once, so the first real photo is not the slow one.</summary>
+    public void WarmUp()
+    {
+        using var blank = new Mat(480, 640, MatType.CV_8UC3, Scalar.All(127));
+        Cv2.ImEncode(".jpg", blank, out var jpeg);
+        foreach (var model in Enum.GetValues<ModelKind>())
+            Anonymize(jpeg, AnonymizeOptions.Default with { Detection = DetectionOptions.Default with { Model = model } });
+    }
+
+    private Mat DecodeChecked(ReadOnlySpan<byte> image)
+    {
+        var header = ImageHeader.Read(image);
+        if (header.Size.Pixels > _options.MaxPixels) throw new ImageTooLargeException(header.Size, _options.MaxPixels);
+        return ImageCodec.Decode(image, header);
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+}

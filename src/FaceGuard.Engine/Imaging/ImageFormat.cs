@@ -1,0 +1,8 @@
+namespace FaceGuard.Engine;
+
+public enum ImageFormat
+{
+    Jpeg,
+    Png,
+    WebP,
+}

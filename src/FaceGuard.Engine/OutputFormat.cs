@@ -1,0 +1,7 @@
+namespace FaceGuard.Engine;
+
+public enum OutputFormat
+{
+    Jpeg,
+    Png,
+}
