@@ -1,1 +1,16 @@
-﻿Console.WriteLine("Hello, World!");
+using FaceGuard.Cli.Commands;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("faceguard");
+    config.AddCommand<BlurCommand>("blur")
+        .WithDescription("Find and mask every face in a photo or a folder of photos.")
+        .WithExample("blur", "photo.jpg", "-o", "photo.blurred.jpg")
+        .WithExample("blur", "holiday/", "-o", "holiday-blurred/", "--mode", "mosaic", "--json", "faces.json");
+    config.AddCommand<EvalCommand>("eval")
+        .WithDescription("Measure detection precision and recall by face size on labelled photos.")
+        .WithExample("eval", "--set", "data/images/synthetic");
+});
+return await app.RunAsync(args);

@@ -15,7 +15,6 @@ internal sealed class BlazeFaceModel : IDisposable
     private const string InputName = "input:0";
     // The converted graphs split the 896 anchors into a 16x16 grid (512) and an 8x8 grid (384).
     private static readonly string[] OutputNames = ["Identity:0", "Identity_1:0", "Identity_2:0", "Identity_3:0"];
-    private const float ScoreClip = 100f;
 
     private readonly InferenceSession _session;
     private readonly Anchor[] _anchors;
@@ -67,42 +66,12 @@ internal sealed class BlazeFaceModel : IDisposable
             using var runOptions = new RunOptions();
             using var outputs = _session.Run(runOptions, [InputName], [inputValue], OutputNames);
             var firstGridScores = outputs[0].GetTensorDataAsSpan<float>();
-            Decode(firstGridScores, outputs[2].GetTensorDataAsSpan<float>(), 0, minScore, letterbox, output);
-            Decode(outputs[1].GetTensorDataAsSpan<float>(), outputs[3].GetTensorDataAsSpan<float>(), firstGridScores.Length, minScore, letterbox, output);
+            BlazeFaceDecoder.Decode(firstGridScores, outputs[2].GetTensorDataAsSpan<float>(), _anchors.AsSpan(0, firstGridScores.Length), minScore, letterbox, output);
+            BlazeFaceDecoder.Decode(outputs[1].GetTensorDataAsSpan<float>(), outputs[3].GetTensorDataAsSpan<float>(), _anchors.AsSpan(firstGridScores.Length), minScore, letterbox, output);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(input);
-        }
-    }
-
-    private void Decode(ReadOnlySpan<float> scores, ReadOnlySpan<float> boxes, int firstAnchor, float minScore, Letterbox letterbox, List<Candidate> output)
-    {
-        // Compare raw logits with the threshold's logit: one log per call instead of one exp per anchor.
-        float minLogit = MathF.Log(minScore / (1 - minScore));
-        float inputSize = InputSize;
-        for (int i = 0; i < scores.Length; i++)
-        {
-            float logit = Math.Clamp(scores[i], -ScoreClip, ScoreClip);
-            if (logit < minLogit) continue;
-
-            var anchor = _anchors[firstAnchor + i];
-            var raw = boxes.Slice(i * Candidate.GeometryLength, Candidate.GeometryLength);
-            float centerX = raw[0] / inputSize + anchor.CenterX;
-            float centerY = raw[1] / inputSize + anchor.CenterY;
-            float width = raw[2] / inputSize;
-            float height = raw[3] / inputSize;
-
-            var geometry = new float[Candidate.GeometryLength];
-            (geometry[0], geometry[1]) = letterbox.ToImage(centerX - width / 2, centerY - height / 2);
-            geometry[2] = letterbox.ToImageLength(width);
-            geometry[3] = letterbox.ToImageLength(height);
-            for (int k = 0; k < Candidate.KeypointCount; k++)
-            {
-                int at = 4 + 2 * k;
-                (geometry[at], geometry[at + 1]) = letterbox.ToImage(raw[at] / inputSize + anchor.CenterX, raw[at + 1] / inputSize + anchor.CenterY);
-            }
-            output.Add(new Candidate(1f / (1f + MathF.Exp(-logit)), geometry));
         }
     }
 

@@ -1,0 +1,75 @@
+using System.ComponentModel;
+using FaceGuard.Engine;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FaceGuard.Cli.Commands;
+
+/// <summary>The engine's detection and masking options as command-line flags.</summary>
+public class AnonymizeSettings : CommandSettings
+{
+    [CommandOption("--mode <MODE>")]
+    [Description("How faces are hidden: blur, mosaic or solid.")]
+    [DefaultValue(MaskStyle.Blur)]
+    public MaskStyle Mode { get; init; } = MaskStyle.Blur;
+
+    [CommandOption("--box")]
+    [Description("Draw a green box around each masked face.")]
+    public bool Box { get; init; }
+
+    [CommandOption("--mask-scale <FACTOR>")]
+    [Description("Grow each detected box by this factor before masking.")]
+    [DefaultValue(MaskOptions.DefaultMaskScale)]
+    public float MaskScale { get; init; } = MaskOptions.DefaultMaskScale;
+
+    [CommandOption("--ellipse")]
+    [Description("Mask an ellipse instead of the whole box.")]
+    public bool Ellipse { get; init; }
+
+    [CommandOption("--sensitivity <LEVEL>")]
+    [Description("normal: one pass over the photo. high: also search tiles, for small faces in group photos.")]
+    [DefaultValue(Sensitivity.High)]
+    public Sensitivity Sensitivity { get; init; } = Sensitivity.High;
+
+    [CommandOption("--model <MODEL>")]
+    [Description("ShortRange (selfies) or LongRange (people farther away).")]
+    [DefaultValue(ModelKind.LongRange)]
+    public ModelKind Model { get; init; } = ModelKind.LongRange;
+
+    [CommandOption("--threshold <SCORE>")]
+    [Description("Minimum detection score (0-1). Lower finds more faces and more false alarms.")]
+    [DefaultValue(DetectionOptions.DefaultScoreThreshold)]
+    public float Threshold { get; init; } = DetectionOptions.DefaultScoreThreshold;
+
+    [CommandOption("--format <FORMAT>")]
+    [Description("Output format: jpeg or png. Default: from the output file's extension, else jpeg.")]
+    public OutputFormat? Format { get; init; }
+
+    [CommandOption("--quality <Q>")]
+    [Description("JPEG quality, 1-100.")]
+    [DefaultValue(AnonymizeOptions.DefaultJpegQuality)]
+    public int Quality { get; init; } = AnonymizeOptions.DefaultJpegQuality;
+
+    public override ValidationResult Validate()
+    {
+        try
+        {
+            _ = ToOptions(OutputFormat.Jpeg);
+            return ValidationResult.Success();
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            return ValidationResult.Error(e.Message.Split(" (Parameter")[0]);
+        }
+    }
+
+    public AnonymizeOptions ToOptions(OutputFormat format) => new()
+    {
+        Detection = ToDetectionOptions(),
+        Mask = new MaskOptions { Style = Mode, DrawBoxes = Box, MaskScale = MaskScale, Ellipse = Ellipse },
+        Format = format,
+        JpegQuality = Quality,
+    };
+
+    public DetectionOptions ToDetectionOptions() => new() { Model = Model, Sensitivity = Sensitivity, ScoreThreshold = Threshold };
+}
