@@ -14,4 +14,12 @@ public sealed record EngineOptions
         get;
         init => field = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(MaxPixels), value, "The pixel limit must be positive.");
     } = DefaultMaxPixels;
+
+    /// <summary>Threads one photo's detection passes may use. High sensitivity runs dozens of passes, so spreading them
+    /// over the cores halves a photo's latency on two; under full load it costs nothing but a little scheduling.</summary>
+    public int DetectionThreads
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(DetectionThreads), value, "At least one thread is needed.");
+    } = Environment.ProcessorCount;
 }

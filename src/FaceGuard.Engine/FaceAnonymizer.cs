@@ -23,7 +23,7 @@ public sealed class FaceAnonymizer(EngineOptions? options = null)
         long start = Stopwatch.GetTimestamp();
         using var pixels = DecodeChecked(image);
         long decoded = Stopwatch.GetTimestamp();
-        var faces = _detector.Detect(pixels, options.Detection);
+        var faces = _detector.Detect(pixels, options.Detection, _options.DetectionThreads);
         long detected = Stopwatch.GetTimestamp();
         FaceMasker.Apply(pixels, faces, options.Mask);
         long masked = Stopwatch.GetTimestamp();
@@ -44,7 +44,7 @@ public sealed class FaceAnonymizer(EngineOptions? options = null)
         long start = Stopwatch.GetTimestamp();
         using var pixels = DecodeChecked(image);
         long decoded = Stopwatch.GetTimestamp();
-        var faces = _detector.Detect(pixels, options ?? DetectionOptions.Default);
+        var faces = _detector.Detect(pixels, options ?? DetectionOptions.Default, _options.DetectionThreads);
         long detected = Stopwatch.GetTimestamp();
         return new DetectionResult(new ImageSize(pixels.Width, pixels.Height), faces, new StageTimings(Ms(start, decoded), Ms(decoded, detected), 0, 0));
     }

@@ -7,6 +7,11 @@ public sealed record MaskOptions
     /// BlazeFace's box runs from brows to chin, and hair, ears and jaw identify a person as well.</summary>
     public const float DefaultMaskScale = 1.3f;
 
+    /// <summary>The mask reaches at least this far beyond the detected box on every side. Boxes of faces under ~30 px
+    /// are off by up to a fifth of their size (4–5 px, measured on the synthetic set), which a relative margin alone
+    /// does not absorb.</summary>
+    public const float MinMarginPixels = 5f;
+
     public static MaskOptions Default { get; } = new();
 
     public MaskStyle Style { get; init; } = MaskStyle.Blur;
@@ -19,6 +24,12 @@ public sealed record MaskOptions
 
     /// <summary>Mask an ellipse inscribed in the grown box instead of the whole rectangle.</summary>
     public bool Ellipse { get; init; }
+
+    /// <summary>The area hidden for a face detected at <paramref name="face"/>.</summary>
+    public BoundingBox MaskArea(BoundingBox face) => BoundingBox.FromCenter(
+        face.CenterX, face.CenterY,
+        Math.Max(face.Width * MaskScale, face.Width + 2 * MinMarginPixels),
+        Math.Max(face.Height * MaskScale, face.Height + 2 * MinMarginPixels));
 
     /// <summary>Draw a green box around each masked area, to show what was hidden.</summary>
     public bool DrawBoxes { get; init; }

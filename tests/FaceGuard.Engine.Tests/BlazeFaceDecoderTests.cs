@@ -1,5 +1,4 @@
 using FaceGuard.Engine.Detection;
-using OpenCvSharp;
 
 namespace FaceGuard.Engine.Tests;
 
@@ -17,7 +16,7 @@ public class BlazeFaceDecoderTests
         float[] raw = [8, -4, 32, 40, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5];
         raw.CopyTo(regressions, 16);
         // A 400x200 region at (100, 50) letterboxed into 128: scale 0.32, 64 px high, centred with 32 px bands.
-        var letterbox = new Letterbox(new Rect(100, 50, 400, 200), 128f / 400, PadX: 0, PadY: 32, InputSize);
+        var letterbox = new Letterbox(OriginX: 100, OriginY: 50, Scale: 128f / 400, PadX: 0, PadY: 32, InputSize);
 
         var output = new List<Candidate>();
         BlazeFaceDecoder.Decode(logits, regressions, anchors, 0.5f, letterbox, output);
@@ -40,7 +39,7 @@ public class BlazeFaceDecoderTests
     public void Clips_extreme_logits_instead_of_overflowing()
     {
         var output = new List<Candidate>();
-        var letterbox = new Letterbox(new Rect(0, 0, 128, 128), 1f, 0, 0, InputSize);
+        var letterbox = new Letterbox(0, 0, 1f, 0, 0, InputSize);
         BlazeFaceDecoder.Decode([1e30f], new float[16], [new Anchor(0.5f, 0.5f)], 0.5f, letterbox, output);
         Assert.Equal(1f, Assert.Single(output).Score, 5);
     }

@@ -41,6 +41,10 @@ public class AnonymizeSettings : CommandSettings
     [DefaultValue(DetectionOptions.DefaultScoreThreshold)]
     public float Threshold { get; init; } = DetectionOptions.DefaultScoreThreshold;
 
+    [CommandOption("--no-confirm")]
+    [Description("Skip the second look that drops unconfirmed low-score detections (for measuring; more false alarms).")]
+    public bool NoConfirm { get; init; }
+
     [CommandOption("--format <FORMAT>")]
     [Description("Output format: jpeg or png. Default: from the output file's extension, else jpeg.")]
     public OutputFormat? Format { get; init; }
@@ -71,5 +75,5 @@ public class AnonymizeSettings : CommandSettings
         JpegQuality = Quality,
     };
 
-    public DetectionOptions ToDetectionOptions() => new() { Model = Model, Sensitivity = Sensitivity, ScoreThreshold = Threshold };
+    public DetectionOptions ToDetectionOptions() => new() { Model = Model, Sensitivity = Sensitivity, ScoreThreshold = Threshold, Confirm = !NoConfirm };
 }

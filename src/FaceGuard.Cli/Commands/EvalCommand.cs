@@ -9,7 +9,7 @@ namespace FaceGuard.Cli.Commands;
 public sealed class EvalCommand : Command<EvalCommand.Settings>
 {
     /// <summary>Floors measured on the committed sets with the default options (see README, "Detection quality").</summary>
-    public const double DefaultMinRecall = 0.90;
+    public const double DefaultMinRecall = 0.95;
     public const double DefaultMinCovered = 0.95;
 
     public sealed class Settings : AnonymizeSettings
@@ -40,7 +40,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         AnsiConsole.Progress().Start(progress =>
         {
             var task = progress.AddTask("Detecting", maxValue: sets.Sum(s => s.Images.Count));
-            report = DetectionEvaluation.Run(engine, sets, settings.ToDetectionOptions(), settings.MaskScale,
+            report = DetectionEvaluation.Run(engine, sets, settings.ToDetectionOptions(), settings.ToOptions(OutputFormat.Jpeg).Mask,
                 new Progress<ImageEvaluation>(_ => task.Increment(1)));
         });
 

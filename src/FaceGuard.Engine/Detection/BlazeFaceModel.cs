@@ -52,10 +52,10 @@ internal sealed class BlazeFaceModel : IDisposable
     };
 
     /// <summary>
-    /// Searches <paramref name="region"/> of <paramref name="image"/> (BGR, 8 bits) and appends every anchor scoring
-    /// at least <paramref name="minScore"/> to <paramref name="output"/>, in pixel coordinates of <paramref name="image"/>.
+    /// Searches <paramref name="region"/> of the pyramid's base image (BGR, 8 bits) and appends every anchor scoring
+    /// at least <paramref name="minScore"/> to <paramref name="output"/>, in pixels of the base image.
     /// </summary>
-    public void Detect(Mat image, Rect region, float minScore, List<Candidate> output)
+    public void Detect(ImagePyramid image, Rect region, float minScore, List<Candidate> output)
     {
         int size = InputSize;
         float[] input = ArrayPool<float>.Shared.Rent(size * size * 3);

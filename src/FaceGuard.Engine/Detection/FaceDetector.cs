@@ -3,47 +3,97 @@ using OpenCvSharp;
 namespace FaceGuard.Engine.Detection;
 
 /// <summary>
-/// Finds faces in a decoded image: one pass over the whole (downscaled if large) image, and for high sensitivity
-/// further passes over overlapping tiles so that faces too small for the whole-image pass are seen at a usable size.
-/// All candidates from all passes go through one weighted non-max suppression.
+/// Finds faces in a decoded image: the <see cref="DetectionPlan"/>'s passes, one weighted non-max suppression over
+/// all of them, then a second look at every detection that is not already certain.
 /// </summary>
+/// <remarks>
+/// The second look answers the trouble with tiling: many small windows means many chances for a patch of wall or
+/// fabric to score 0.5–0.8. A real face keeps scoring when seen again with more context around it (long-range model,
+/// a crop three times the box) or close up (short-range model, a crop twice the box); texture mostly does not.
+/// On the labelled sets (high sensitivity) this cut false alarms from 84 to 15 while keeping 168 of the 170 faces
+/// found without it; requiring 0.7 instead of 0.65 left 7 false alarms but lost 4 faces (see README, "Detection quality").
+/// </remarks>
 internal sealed class FaceDetector(ModelRegistry models)
 {
-    /// <summary>Tile sides as fractions of the searched image's longest side, one pass per entry (high sensitivity).</summary>
-    internal IReadOnlyList<float> TileFractions { get; init; } = [0.5f, 0.25f];
+    /// <summary>Detections scoring at least this are kept without a second look.</summary>
+    internal const float CertainScore = 0.85f;
 
-    internal float TileOverlap { get; init; } = 0.25f;
+    /// <summary>Mean of the first score and the second look's that a detection needs to stand.</summary>
+    internal const float ConfirmScore = 0.65f;
 
-    /// <summary>Tiles are never smaller than the network input: below that they would be upscaled, adding nothing.</summary>
-    internal int MinTileSide { get; init; } = 0;
+    private const float LookAgainMinScore = 0.3f;
 
-    public List<Face> Detect(Mat image, DetectionOptions options)
+    private const float LongRangeContext = 3f;
+    private const float ShortRangeContext = 2f;
+
+    public List<Face> Detect(Mat image, DetectionOptions options, int parallelism = 1)
     {
         var model = models.Get(options.Model);
         int longest = Math.Max(image.Width, image.Height);
         float workScale = longest > options.MaxDetectionSide ? options.MaxDetectionSide / (float)longest : 1f;
 
         using var scaled = workScale < 1f ? Downscale(image, workScale) : null;
-        var searched = scaled ?? image;
+        using var pyramid = new ImagePyramid(scaled ?? image, model.InputSize);
 
-        var candidates = new List<Candidate>();
-        model.Detect(searched, new Rect(0, 0, searched.Width, searched.Height), options.ScoreThreshold, candidates);
-
-        if (options.Sensitivity == Sensitivity.High)
+        var regions = DetectionPlan.Regions(pyramid.Size, model.InputSize, options.Sensitivity);
+        var candidates = Search(model, pyramid, regions, options.ScoreThreshold, parallelism);
+        var faces = WeightedNonMaxSuppression.Apply(candidates);
+        if (options.Confirm)
         {
-            int searchedLongest = Math.Max(searched.Width, searched.Height);
-            int minTile = MinTileSide > 0 ? MinTileSide : model.InputSize;
-            foreach (float fraction in TileFractions)
-            {
-                int side = (int)(searchedLongest * fraction);
-                if (side < minTile) break;
-                foreach (var tile in TilePlan.Cover(searched.Size(), side, TileOverlap))
-                    model.Detect(searched, tile, options.ScoreThreshold, candidates);
-            }
+            // A second look can move a box onto one already kept, so suppression runs once more.
+            faces = WeightedNonMaxSuppression.Apply(faces.Select(f => f.Score >= CertainScore ? f : Confirm(pyramid, f)).OfType<Candidate>());
+        }
+        return faces.Select(c => c.ToFace(1f / workScale)).ToList();
+    }
+
+    private static List<Candidate> Search(BlazeFaceModel model, ImagePyramid pyramid, List<Rect> regions, float minScore, int parallelism)
+    {
+        if (parallelism <= 1 || regions.Count == 1)
+        {
+            var found = new List<Candidate>();
+            foreach (var region in regions) model.Detect(pyramid, region, minScore, found);
+            return found;
         }
 
-        var faces = WeightedNonMaxSuppression.Apply(candidates);
-        return faces.Select(c => c.ToFace(1f / workScale)).ToList();
+        var perRegion = new List<Candidate>[regions.Count];
+        Parallel.For(0, regions.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
+        {
+            perRegion[i] = [];
+            model.Detect(pyramid, regions[i], minScore, perRegion[i]);
+        });
+        return perRegion.SelectMany(c => c).ToList(); // region order, so the result does not depend on scheduling
+    }
+
+    /// <summary>
+    /// The detection as seen again, or null when the evidence is too weak: the first score and the better of the two
+    /// second looks must average <see cref="ConfirmScore"/>. A face seen clearly once and fairly well again stands;
+    /// a texture that scored 0.6 in one tile and nothing with more context does not.
+    /// </summary>
+    private Candidate? Confirm(ImagePyramid pyramid, Candidate detection)
+    {
+        var again = new[]
+            {
+                LookAgain(models.Get(ModelKind.LongRange), pyramid, detection.Box, LongRangeContext),
+                LookAgain(models.Get(ModelKind.ShortRange), pyramid, detection.Box, ShortRangeContext),
+            }
+            .OfType<Candidate>().MaxBy(c => c.Score);
+        if (again is null || (detection.Score + again.Score) / 2 < ConfirmScore) return null;
+        return again.Score > detection.Score ? again : detection;
+    }
+
+    private static Candidate? LookAgain(BlazeFaceModel model, ImagePyramid pyramid, BoundingBox box, float context)
+    {
+        float side = Math.Max(box.Width, box.Height) * context;
+        var crop = new Rect((int)(box.CenterX - side / 2), (int)(box.CenterY - side / 2), (int)side, (int)side)
+                   & new Rect(0, 0, pyramid.Size.Width, pyramid.Size.Height);
+        if (crop.Width < 2 || crop.Height < 2) return null;
+
+        var seen = new List<Candidate>();
+        model.Detect(pyramid, crop, LookAgainMinScore, seen);
+        // The same face seen again has its centre inside the first box; NMS blends the anchors that fired on it.
+        var again = WeightedNonMaxSuppression.Apply(seen.Where(c =>
+            c.Box.CenterX >= box.X && c.Box.CenterX <= box.Right && c.Box.CenterY >= box.Y && c.Box.CenterY <= box.Bottom));
+        return again.Count > 0 ? again[0] : null;
     }
 
     private static Mat Downscale(Mat image, float scale)

@@ -51,7 +51,7 @@ public static class DetectionEvaluation
 {
     /// <summary>Runs the detector over every photo of the sets and matches its boxes with the truth.</summary>
     public static EvaluationReport Run(FaceAnonymizer engine, IEnumerable<LabelledSet> sets, DetectionOptions options,
-        float maskScale = MaskOptions.DefaultMaskScale, IProgress<ImageEvaluation>? progress = null)
+        MaskOptions? mask = null, IProgress<ImageEvaluation>? progress = null)
     {
         var images = new List<ImageEvaluation>();
         foreach (var set in sets)
@@ -59,7 +59,7 @@ public static class DetectionEvaluation
         {
             string path = set.PathOf(image);
             var result = engine.Detect(File.ReadAllBytes(path), options);
-            var match = FaceMatcher.Match(image.Faces, result.Faces, FaceMatcher.DefaultIouThreshold, maskScale);
+            var match = FaceMatcher.Match(image.Faces, result.Faces, FaceMatcher.DefaultIouThreshold, mask);
             var evaluation = new ImageEvaluation(set.Name, image, path, result.Faces, match, result.Timings.DetectMs);
             images.Add(evaluation);
             progress?.Report(evaluation);

@@ -25,7 +25,7 @@ public static class FaceMatcher
     public const float CoveredFraction = 0.9f;
 
     public static FaceMatch Match(IReadOnlyList<TruthFace> truth, IReadOnlyList<Face> detections,
-        float iouThreshold = DefaultIouThreshold, float maskScale = MaskOptions.DefaultMaskScale)
+        float iouThreshold = DefaultIouThreshold, MaskOptions? mask = null)
     {
         var matched = new bool[truth.Count];
         var unmatched = new List<Face>();
@@ -43,7 +43,8 @@ public static class FaceMatcher
             else unmatched.Add(detection);
         }
 
-        var masks = detections.Select(d => d.Box.ScaleAroundCenter(maskScale)).ToList();
+        mask ??= MaskOptions.Default;
+        var masks = detections.Select(d => mask.MaskArea(d.Box)).ToList();
         var covered = truth.Where(t => masks.Any(m => IntersectionArea(m, t.Box) >= CoveredFraction * t.Box.Area)).ToList();
         return new FaceMatch(
             truth.Where((_, i) => matched[i]).ToList(),

@@ -24,7 +24,7 @@ internal static class FaceMasker
         var masked = new List<Rect>(faces.Count);
         foreach (var face in faces)
         {
-            var area = ToPixels(face.Box.ScaleAroundCenter(options.MaskScale)) & imageRect;
+            var area = ToPixels(options.MaskArea(face.Box)) & imageRect;
             if (area.Width < 1 || area.Height < 1) continue;
             MaskOne(image, area, options);
             masked.Add(area);
