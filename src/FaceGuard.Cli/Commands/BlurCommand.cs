@@ -68,7 +68,8 @@ public sealed class BlurCommand : Command<BlurCommand.Settings>
         }
 
         var ordered = reports.OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
-        PrintSummary(ordered);
+        var names = jobs.ToDictionary(j => j.Input, j => j.Name);
+        PrintSummary(ordered, names);
         if (settings.Json is { } jsonPath)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
@@ -101,7 +102,7 @@ public sealed class BlurCommand : Command<BlurCommand.Settings>
             string output = settings.Output is { } o && Directory.Exists(o)
                 ? Path.Combine(o, OutputName(Path.GetFileName(settings.Input), format))
                 : settings.Output ?? Path.Combine(Path.GetDirectoryName(settings.Input) ?? ".", OutputName(Path.GetFileName(settings.Input), format, ".blurred"));
-            return [new BlurJob(settings.Input, output, format)];
+            return [new BlurJob(settings.Input, output, format, Path.GetFileName(settings.Input))];
         }
 
         string root = Path.GetFullPath(settings.Input);
@@ -115,7 +116,7 @@ public sealed class BlurCommand : Command<BlurCommand.Settings>
             {
                 string relative = Path.GetRelativePath(root, f);
                 string output = Path.Combine(outputRoot, Path.GetDirectoryName(relative) ?? "", OutputName(Path.GetFileName(f), folderFormat));
-                return new BlurJob(f, output, folderFormat);
+                return new BlurJob(Path.Combine(settings.Input, relative), output, folderFormat, relative);
             })
             .ToList();
     }
@@ -130,7 +131,7 @@ public sealed class BlurCommand : Command<BlurCommand.Settings>
         _ => null,
     };
 
-    private static void PrintSummary(IReadOnlyList<ImageReport> reports)
+    private static void PrintSummary(IReadOnlyList<ImageReport> reports, IReadOnlyDictionary<string, string> names)
     {
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("photo").AddColumn("size").AddColumn(new TableColumn("faces").RightAligned())
@@ -140,11 +141,11 @@ public sealed class BlurCommand : Command<BlurCommand.Settings>
         {
             if (r.Error is not null)
             {
-                table.AddRow(Markup.Escape(r.Path), "[red]failed[/]", "", "", "", "", Markup.Escape(r.Error));
+                table.AddRow(Markup.Escape(names[r.Path]), "[red]failed[/]", "", "", "", "", Markup.Escape(r.Error));
                 continue;
             }
             var t = r.Timings!;
-            table.AddRow(Markup.Escape(r.Path), $"{r.Width}x{r.Height}", r.Faces.Count.ToString(),
+            table.AddRow(Markup.Escape(names[r.Path]), $"{r.Width}x{r.Height}", r.Faces.Count.ToString(),
                 $"{t.DecodeMs:0.0}", $"{t.DetectMs:0.0}", $"{t.BlurMs:0.0}", $"{t.EncodeMs:0.0}");
         }
         AnsiConsole.Write(table);
@@ -156,4 +157,5 @@ public sealed class BlurCommand : Command<BlurCommand.Settings>
     }
 }
 
-internal sealed record BlurJob(string Input, string Output, OutputFormat Format);
+/// <param name="Name">How the photo is shown in the summary: its path inside the input folder.</param>
+internal sealed record BlurJob(string Input, string Output, OutputFormat Format, string Name);

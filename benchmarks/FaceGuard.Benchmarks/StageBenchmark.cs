@@ -1,0 +1,57 @@
+using FaceGuard.Engine;
+using OpenCvSharp;
+
+namespace FaceGuard.Benchmarks;
+
+/// <summary>
+/// Where the milliseconds of one photo go — decode, detect, blur, encode — for a 1080p and a 12-megapixel JPEG,
+/// per sensitivity, on one thread and on all cores. Uses the engine's own stage timings (the ones the service and the load
+/// tests report), median and worst over the iterations after a warm-up.
+/// </summary>
+internal static class StageBenchmark
+{
+    public static void Run(int iterations)
+    {
+        Console.WriteLine($"{iterations} iterations after 2 warm-up runs, {Environment.ProcessorCount} cores, {Environment.OSVersion}");
+        Console.WriteLine($"{"photo",-12} {"sensitivity",-11} {"threads",7} {"faces",5} {"decode",8} {"detect",8} {"blur",8} {"encode",8} {"total",8} {"worst",8}  (median ms)");
+
+        var photos = Photos().ToList();
+        foreach (int threads in new[] { 1, Environment.ProcessorCount }.Distinct())
+        foreach (var (name, jpeg) in photos)
+        foreach (var sensitivity in Enum.GetValues<Sensitivity>())
+        {
+            var engine = new FaceAnonymizer(new EngineOptions { DetectionThreads = threads });
+            var options = AnonymizeOptions.Default with { Detection = DetectionOptions.Default with { Sensitivity = sensitivity } };
+            for (int i = 0; i < 2; i++) engine.Anonymize(jpeg, options);
+            var runs = Enumerable.Range(0, iterations).Select(_ => engine.Anonymize(jpeg, options)).ToList();
+            var t = runs.Select(r => r.Timings).ToList();
+            Console.WriteLine($"{name,-12} {sensitivity,-11} {threads,7} {runs[0].Faces.Count,5} {Median(t, x => x.DecodeMs),8:0.0} {Median(t, x => x.DetectMs),8:0.0} " +
+                              $"{Median(t, x => x.BlurMs),8:0.0} {Median(t, x => x.EncodeMs),8:0.0} {Median(t, x => x.TotalMs),8:0.0} {t.Max(x => x.TotalMs),8:0.0}");
+        }
+    }
+
+    /// <summary>A 1920x1080 and a 4000x3000 JPEG (quality 90) made from the group photo sample1.jpg.</summary>
+    private static IEnumerable<(string Name, byte[] Jpeg)> Photos()
+    {
+        using var photo = Cv2.ImRead(Path.Combine(DataFolder(), "images", "photos", "sample1.jpg"));
+        foreach (var (name, size) in new[] { ("1920x1080", new Size(1920, 1080)), ("4000x3000", new Size(4000, 3000)) })
+        {
+            using var resized = photo.Resize(size, 0, 0, InterpolationFlags.Cubic);
+            Cv2.ImEncode(".jpg", resized, out var jpeg, [(int)ImwriteFlags.JpegQuality, 90]);
+            yield return (name, jpeg);
+        }
+    }
+
+    private static double Median(List<StageTimings> timings, Func<StageTimings, double> stage)
+    {
+        var sorted = timings.Select(stage).Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string DataFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, "data", "models"))) return Path.Combine(dir.FullName, "data");
+        throw new DirectoryNotFoundException("data/ not found");
+    }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian packages FaceGuard needs, once; a no-op when they are already there.
+#   runtime: libgtk-3-0, which OpenCV's native runtime links against (no window is ever opened).
+#   test:    runtime + chromium (upload page and rendered notebooks, headless), prometheus (rule tests,
+#            scrape test), jupyter-nbconvert (notebook → HTML).
+set -euo pipefail
+
+runtime=(libgtk-3-0)
+test=(chromium prometheus jupyter-nbconvert)
+
+case "${1:-runtime}" in
+  runtime) wanted=("${runtime[@]}") ;;
+  test) wanted=("${runtime[@]}" "${test[@]}") ;;
+  *) echo "usage: $0 [runtime|test]" >&2; exit 2 ;;
+esac
+
+missing=()
+for package in "${wanted[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing Debian packages: ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >&2
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
