@@ -20,7 +20,7 @@ public sealed class UnsupportedImageFormatException(string detected)
 
 /// <summary>The bytes start like an image but are cut short or damaged.</summary>
 public sealed class CorruptImageException(ImageFormat format, string reason)
-    : FaceGuardException($"The {format} image is damaged or incomplete: {reason}.")
+    : FaceGuardException($"The {format switch { ImageFormat.Jpeg => "JPEG", ImageFormat.Png => "PNG", _ => "WebP" }} image is damaged or incomplete: {reason}.")
 {
     public ImageFormat Format { get; } = format;
 }

@@ -1,0 +1,64 @@
+using System.Threading.RateLimiting;
+using FaceGuard.Engine;
+using FaceGuard.Service.Endpoints;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Prometheus;
+
+namespace FaceGuard.Service;
+
+/// <summary>Builds the service: configuration, limits, metrics, warm-up, endpoints.</summary>
+public static class FaceGuardService
+{
+    public const string ImagePolicy = "images";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.UseUrls(builder.Configuration["urls"] ?? ServiceOptions.DefaultUrls);
+        var options = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
+        builder.Services.AddSingleton(options);
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+            kestrel.AddServerHeader = false;
+        });
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        builder.Services.AddSingleton(new FaceAnonymizer(new EngineOptions { MaxPixels = options.MaxPixels }));
+        builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddHostedService<WarmUpService>();
+        builder.Services.AddHealthChecks().AddCheck<WarmUpHealthCheck>("warm-up");
+        builder.Services.AddSingleton(new ResultCache(options.CacheBytes));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemMapping>();
+
+        var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.MaxConcurrency,
+            QueueLimit = options.QueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        builder.Services.AddSingleton(limiter);
+        builder.Services.AddRateLimiter(rateLimiting =>
+        {
+            rateLimiting.AddPolicy(ImagePolicy, _ => RateLimitPartition.Get(ImagePolicy, _ => limiter));
+            rateLimiting.OnRejected = Overload.RejectAsync;
+        });
+
+        customize?.Invoke(builder);
+        var app = builder.Build();
+
+        app.UseHttpMetrics(); // first, so it records the status the client finally gets, problems included
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        ServiceMetrics.Observe(limiter);
+
+        app.MapPage();
+        app.MapHealth();
+        app.MapImageEndpoints(options);
+        app.MapMetrics("/metrics");
+        return app;
+    }
+}

@@ -1,0 +1,4 @@
+using FaceGuard.Service;
+
+// The service's table of contents lives in FaceGuardService.Build; `faceguard serve` calls the same method.
+await FaceGuardService.Build(args).RunAsync();
