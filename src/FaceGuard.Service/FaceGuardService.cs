@@ -13,6 +13,8 @@ public static class FaceGuardService
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
+        // Keep /metrics to what operators read: process, .NET runtime and our own series, not every internal meter.
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressMeters = true });
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? ServiceOptions.DefaultUrls);
         var options = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
@@ -31,7 +33,7 @@ public static class FaceGuardService
         builder.Services.AddHealthChecks().AddCheck<WarmUpHealthCheck>("warm-up");
         builder.Services.AddSingleton(new ResultCache(options.CacheBytes));
         builder.Services.AddProblemDetails();
-        builder.Services.AddExceptionHandler<ProblemMapping>();
+        builder.Services.AddExceptionHandler<UnhandledExceptionHandler>();
 
         var limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
@@ -49,7 +51,7 @@ public static class FaceGuardService
         customize?.Invoke(builder);
         var app = builder.Build();
 
-        app.UseHttpMetrics(); // first, so it records the status the client finally gets, problems included
+        app.UseHttpMetrics(); // first, so it records the status the client finally gets
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();

@@ -7,27 +7,52 @@ namespace FaceGuard.Service;
 /// The one place where failures become RFC 9457 problem responses: bad input is the client's to fix (4xx, with a
 /// sentence saying what was wrong); anything else is ours (500, logged).
 /// </summary>
-internal sealed class ProblemMapping(IProblemDetailsService problems, ILogger<ProblemMapping> logger) : IExceptionHandler
+internal static class ProblemMapping
+{
+    public static (int Status, string Title, string Detail) Describe(Exception exception, ServiceOptions options) => exception switch
+    {
+        EmptyImageException e => (400, "Empty image", e.Message),
+        UnsupportedImageFormatException e => (400, "Unsupported image format", e.Message),
+        CorruptImageException e => (400, "Damaged image", e.Message),
+        ImageTooLargeException e => (400, "Image too large", e.Message),
+        BadRequestException e => (e.Status, e.Title, e.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            (413, "Upload too large", $"The request body is larger than the {options.MaxRequestBytes / (1024.0 * 1024):0.#} MB limit."),
+        BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
+        _ => (500, "Internal error", "The service failed on this request; the error has been logged."),
+    };
+}
+
+/// <summary>
+/// Turns the client's mistakes into problem responses inside the endpoint, so metrics and logs still see which
+/// endpoint answered 4xx (an exception handler middleware would run after the endpoint has been forgotten).
+/// </summary>
+internal sealed class ProblemFilter(ServiceOptions options) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception e) when (e is FaceGuardException or BadRequestException or BadHttpRequestException)
+        {
+            var (status, title, detail) = ProblemMapping.Describe(e, options);
+            context.HttpContext.RequestServices.GetRequiredService<ILogger<ProblemFilter>>()
+                .LogDebug("Refused a request on {Path}: {Title}", context.HttpContext.Request.Path, title);
+            return TypedResults.Problem(statusCode: status, title: title, detail: detail);
+        }
+    }
+}
+
+/// <summary>Whatever escapes the endpoints: a 500 for our own bugs, logged, with a problem body all the same.</summary>
+internal sealed class UnhandledExceptionHandler(IProblemDetailsService problems, ServiceOptions options, ILogger<UnhandledExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail) = exception switch
-        {
-            EmptyImageException e => (400, "Empty image", e.Message),
-            UnsupportedImageFormatException e => (400, "Unsupported image format", e.Message),
-            CorruptImageException e => (400, "Damaged image", e.Message),
-            ImageTooLargeException e => (400, "Image too large", e.Message),
-            BadRequestException e => (e.Status, e.Title, e.Message),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "Upload too large",
-                $"The request body is larger than the {http.RequestServices.GetRequiredService<ServiceOptions>().MaxRequestBytes / (1024 * 1024)} MB limit."),
-            BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
-            _ => (500, "Internal error", "The service failed on this request; the error has been logged."),
-        };
+        var (status, title, detail) = ProblemMapping.Describe(exception, options);
         if (status >= 500) logger.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
-        else logger.LogDebug("Refused a request on {Path}: {Title}", http.Request.Path, title);
-
         if (http.Response.HasStarted) return false;
-        http.Response.Clear();
         http.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {

@@ -37,11 +37,14 @@ internal static class ServiceMetrics
     public static readonly Gauge Ready = Metrics.CreateGauge(
         "faceguard_ready", "1 once the models are loaded and warmed up.");
 
+    // prometheus-net names it process_working_set_bytes; alert rules everywhere use the conventional name.
+    private static readonly Gauge ResidentMemory = Metrics.CreateGauge(
+        "process_resident_memory_bytes", "Resident memory size in bytes (RSS).");
+
     public static void Observe(ConcurrencyLimiter limiter) => Metrics.DefaultRegistry.AddBeforeCollectCallback(() =>
     {
-        var statistics = limiter.GetStatistics();
-        if (statistics is null) return;
-        Queued.Set(statistics.CurrentQueuedCount);
+        ResidentMemory.Set(Environment.WorkingSet); // RSS on Linux
+        if (limiter.GetStatistics() is { } statistics) Queued.Set(statistics.CurrentQueuedCount);
     });
 
     public static void Record(StageTimings timings, int faces)

@@ -4,11 +4,19 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace FaceGuard.Service;
 
 /// <summary>Whether the models are loaded and one photo has been through every stage.</summary>
-public sealed class Readiness
+/// <param name="startGate">Warm-up waits for this first; tests hold it to observe the service before it is ready.</param>
+public sealed class Readiness(Task? startGate = null)
 {
-    private volatile bool _ready;
-    public bool IsReady => _ready;
-    public void MarkReady() => _ready = true;
+    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    internal Task StartGate { get; } = startGate ?? Task.CompletedTask;
+
+    public bool IsReady => _ready.Task.IsCompleted;
+
+    /// <summary>Completes when the service turns ready.</summary>
+    public Task WhenReady => _ready.Task;
+
+    public void MarkReady() => _ready.TrySetResult();
 }
 
 /// <summary>
@@ -17,12 +25,13 @@ public sealed class Readiness
 /// </summary>
 internal sealed class WarmUpService(FaceAnonymizer engine, Readiness readiness, ILogger<WarmUpService> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
+        await readiness.StartGate.WaitAsync(stoppingToken);
         var started = System.Diagnostics.Stopwatch.StartNew();
         engine.WarmUp();
-        readiness.MarkReady();
         ServiceMetrics.Ready.Set(1);
+        readiness.MarkReady();
         logger.LogInformation("Models loaded and warmed up in {Ms:0} ms; ready", started.Elapsed.TotalMilliseconds);
     }, stoppingToken);
 }

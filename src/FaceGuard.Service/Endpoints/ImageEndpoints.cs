@@ -13,7 +13,8 @@ internal static class ImageEndpoints
     {
         var images = app.MapGroup("")
             .RequireRateLimiting(FaceGuardService.ImagePolicy)
-            .AddEndpointFilter(new ApiKeyFilter(options.ApiKey));
+            .AddEndpointFilter(new ApiKeyFilter(options.ApiKey))
+            .AddEndpointFilter(new ProblemFilter(options));
         images.MapPost("/process", ProcessAsync);
         images.MapPost("/detect", DetectAsync);
         images.MapPost("/process/batch", BatchAsync);

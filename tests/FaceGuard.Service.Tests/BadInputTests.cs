@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace FaceGuard.Service.Tests;
+
+/// <summary>Every kind of bad upload gets a 4xx problem a person can act on, and the service keeps serving.</summary>
+public class BadInputTests(ServiceFixture fixture) : IClassFixture<ServiceFixture>
+{
+    private readonly HttpClient _client = fixture.Client;
+
+    public static TheoryData<string, Func<HttpContent>, int, string> Cases => new()
+    {
+        { "empty upload (the users' warm-up posts an empty empty.jpg)", () => TestData.Form([], "empty.jpg"), 400, "empty" },
+        { "truncated JPEG", () => TestData.Form(TestData.PhotoBytes("sample3.jpg")[..50_000]), 400, "ends early" },
+        { "text file named .jpg", () => TestData.Form("just some text\n"u8.ToArray(), "notes.jpg"), 400, "text, not an image" },
+        { "GIF", () => TestData.Form("GIF89a\u0001\u0000\u0001\u0000"u8.ToArray(), "a.gif"), 400, "GIF" },
+        { "wrong field name", () => TestData.Form(TestData.PhotoBytes("astronaut.png"), "a.png", field: "file"), 400, "no field named 'image' (only 'file')" },
+        { "no body at all", () => new ByteArrayContent([]), 400, "no body type" },
+        { "plain text body", () => new StringContent("hello"), 400, "text/plain" },
+        { "multipart without boundary", () => WithContentType(new ByteArrayContent("--x\r\n"u8.ToArray()), "multipart/form-data"), 400, "no boundary" },
+        { "two photos on /process", () => TwoPhotos(), 400, "/process/batch" },
+        { "huge declared dimensions", () => TestData.Form(PngDeclaring(60_000, 60_000), "bomb.png", mediaType: "image/png"), 400, "megapixels" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Bad_upload_gets_a_clear_problem_and_the_service_keeps_serving(string name, Func<HttpContent> content, int status, string detail)
+    {
+        using var response = await _client.PostAsync("/process", content());
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()), name);
+
+        using var after = await _client.PostAsync("/process?sensitivity=normal", TestData.Form(TestData.PhotoBytes("astronaut.png"), "a.png", mediaType: "image/png"));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("mode=pixelate", "mode 'pixelate' is not one of blur, mosaic, solid")]
+    [InlineData("sensitivity=max", "sensitivity 'max' is not one of normal, high")]
+    [InlineData("threshold=2", "between 0 and 1")]
+    [InlineData("threshold=abc", "not a number")]
+    [InlineData("format=gif", "not one of jpeg, png, json")]
+    [InlineData("quality=0", "between 1 and 100")]
+    public async Task Invalid_options_are_refused_with_what_is_accepted(string query, string detail)
+    {
+        using var response = await _client.PostAsync("/process?" + query, TestData.Form(TestData.PhotoBytes("astronaut.png")));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(detail, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Oversized_body_gets_413()
+    {
+        await using var small = await RunningService.StartReadyAsync(("FaceGuard:MaxRequestBytes", "100000"));
+        using var response = await small.Client.PostAsync("/process", TestData.Form(TestData.PhotoBytes("sample1.jpg")));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("limit", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Bad_batch_names_the_photo_that_failed()
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(TestData.PhotoBytes("astronaut.png")), "image", "good.png" },
+            { new ByteArrayContent("nope"u8.ToArray()), "image", "bad.jpg" },
+        };
+        using var response = await _client.PostAsync("/process/batch", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Photo 2 ('bad.jpg')", await response.Content.ReadAsStringAsync());
+    }
+
+    private static HttpContent WithContentType(HttpContent content, string mediaType)
+    {
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+
+    private static HttpContent TwoPhotos()
+    {
+        var form = TestData.Form(TestData.PhotoBytes("astronaut.png"), "a.png");
+        form.Add(new ByteArrayContent(TestData.PhotoBytes("astronaut.png")), "image", "b.png");
+        return form;
+    }
+
+    /// <summary>A real 8x8 PNG whose header claims another size: a decompression bomb's shape.</summary>
+    private static byte[] PngDeclaring(int width, int height)
+    {
+        using var tiny = new OpenCvSharp.Mat(8, 8, OpenCvSharp.MatType.CV_8UC3, OpenCvSharp.Scalar.All(0));
+        OpenCvSharp.Cv2.ImEncode(".png", tiny, out var png);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), height);
+        return png;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Net.Http.Headers;
+
+namespace FaceGuard.Service.Tests;
+
+internal static class TestData
+{
+    public static string Root { get; } = FindDataFolder();
+
+    public static string Photo(string name) => Path.Combine(Root, "images", "photos", name);
+
+    public static byte[] PhotoBytes(string name) => File.ReadAllBytes(Photo(name));
+
+    /// <summary>What curl -F "image=@file" sends.</summary>
+    public static MultipartFormDataContent Form(byte[] bytes, string fileName = "photo.jpg", string field = "image", string mediaType = "image/jpeg")
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        return new MultipartFormDataContent { { content, field, fileName } };
+    }
+
+    private static string FindDataFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "data");
+            if (Directory.Exists(Path.Combine(candidate, "models"))) return candidate;
+        }
+        throw new DirectoryNotFoundException("The repository's data/ folder was not found above " + AppContext.BaseDirectory);
+    }
+}
