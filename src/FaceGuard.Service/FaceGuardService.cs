@@ -26,6 +26,7 @@ public static class FaceGuardService
             kestrel.AddServerHeader = false;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None); // "not ready yet" is not an error
 
         builder.Services.AddSingleton(new FaceAnonymizer(new EngineOptions { MaxPixels = options.MaxPixels }));
         builder.Services.AddSingleton<Readiness>();
