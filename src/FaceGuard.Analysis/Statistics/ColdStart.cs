@@ -1,0 +1,19 @@
+namespace FaceGuard.Analysis.Statistics;
+
+/// <summary>How much slower the first request is than the steady state (the median of all later ones).</summary>
+public sealed record ColdStart(double FirstMs, double SteadyMedianMs)
+{
+    public double Ratio => FirstMs / SteadyMedianMs;
+
+    /// <param name="latenciesInOrder">Latencies in the order the requests were sent.</param>
+    public static ColdStart Analyze(IReadOnlyList<double> latenciesInOrder)
+    {
+        ArgumentNullException.ThrowIfNull(latenciesInOrder);
+        return latenciesInOrder.Count == 0
+            ? new ColdStart(double.NaN, double.NaN)
+            : new ColdStart(latenciesInOrder[0], Quantiles.Median(latenciesInOrder.Skip(1)));
+    }
+
+    public override string ToString() => FormattableString.Invariant(
+        $"ColdStart {{ FirstMs = {FirstMs}, SteadyMedianMs = {SteadyMedianMs}, Ratio = {Ratio} }}");
+}

@@ -1,0 +1,8 @@
+namespace FaceGuard.Analysis.Statistics;
+
+public enum ComparisonVerdict
+{
+    NoChange,
+    Faster,
+    Slower,
+}

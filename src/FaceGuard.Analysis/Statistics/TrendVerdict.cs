@@ -1,0 +1,7 @@
+namespace FaceGuard.Analysis.Statistics;
+
+public enum TrendVerdict
+{
+    Stable,
+    Growing,
+}
