@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using FaceGuard.Analysis.Sampling;
+using FaceGuard.Engine;
+
+namespace FaceGuard.Analysis.Targets;
+
+/// <summary>
+/// The FaceGuard service at a URL: POST {url}/process with the photo in the multipart field "image", exactly as
+/// curl -F "image=@photo.jpg" does. The whole response is read before the request counts as done.
+/// </summary>
+public sealed class HttpTarget : ILoadTarget
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly HttpClient _client;
+    private readonly Uri _endpoint;
+
+    /// <param name="serviceUrl">The service's base URL, e.g. http://127.0.0.1:8080 (or the /process URL itself).</param>
+    /// <param name="query">Options for the service, e.g. "sensitivity=normal"; empty for its defaults.</param>
+    /// <param name="processId">The service's PID; found from the port when the URL is on this machine and it is null.</param>
+    public HttpTarget(Uri serviceUrl, string query = "", int? processId = null, TimeSpan? timeout = null)
+    {
+        string path = serviceUrl.AbsolutePath.TrimEnd('/');
+        if (!path.EndsWith("/process", StringComparison.Ordinal)) path += "/process";
+        _endpoint = new UriBuilder(serviceUrl) { Path = path, Query = query }.Uri;
+        _client = new HttpClient(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            MaxConnectionsPerServer = int.MaxValue,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            AutomaticDecompression = DecompressionMethods.None,
+        })
+        { Timeout = timeout ?? DefaultTimeout };
+
+        if (processId is { } pid) ProcessId = pid;
+        else (ProcessId, WhyNoProcess) = ListeningProcess.Find(serviceUrl);
+    }
+
+    public string Description => _endpoint.ToString();
+
+    public int? ProcessId { get; }
+
+    public string? WhyNoProcess { get; }
+
+    public async Task<RequestOutcome> SendAsync(TestImage image, CancellationToken cancellationToken)
+    {
+        using var photo = new ByteArrayContent(image.Bytes);
+        photo.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var form = new MultipartFormDataContent { { photo, "image", image.Name } };
+        try
+        {
+            using var response = await _client.PostAsync(_endpoint, form, cancellationToken);
+            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            int status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+                return RequestOutcome.Failure($"HTTP {status}: {ProblemTitle(body) ?? response.ReasonPhrase}", status);
+            return new RequestOutcome(status, null, FacesHeader(response), body.Length, ServerTiming(response));
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return RequestOutcome.Failure($"timeout after {_client.Timeout.TotalSeconds:0} s");
+        }
+        catch (HttpRequestException e)
+        {
+            return RequestOutcome.Failure("connection failed: " + (e.InnerException?.Message ?? e.Message));
+        }
+    }
+
+    private static int? FacesHeader(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Faces", out var values) && int.TryParse(values.FirstOrDefault(), CultureInfo.InvariantCulture, out int faces) ? faces : null;
+
+    /// <summary>Reads "decode;dur=12.3, detect;dur=45.6, blur;dur=1.2, encode;dur=10.1".</summary>
+    internal static StageTimings? ServerTiming(HttpResponseMessage response)
+    {
+        if (!response.Headers.TryGetValues("Server-Timing", out var values)) return null;
+        var durations = new Dictionary<string, double>();
+        foreach (string metric in string.Join(",", values).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = metric.Split(';', StringSplitOptions.TrimEntries);
+            var duration = parts.Skip(1).FirstOrDefault(p => p.StartsWith("dur=", StringComparison.Ordinal));
+            if (duration is not null && double.TryParse(duration[4..], NumberStyles.Float, CultureInfo.InvariantCulture, out double ms))
+                durations[parts[0]] = ms;
+        }
+        return durations.Count == 0 ? null : new StageTimings(
+            durations.GetValueOrDefault("decode"), durations.GetValueOrDefault("detect"), durations.GetValueOrDefault("blur"), durations.GetValueOrDefault("encode"));
+    }
+
+    private static string? ProblemTitle(byte[] body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("title", out var title) ? title.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
