@@ -1,6 +1,8 @@
 using FaceGuard.Cli.Commands;
+using FaceGuard.Engine;
 using Spectre.Console.Cli;
 
+NativeMemory.LimitFragmentation();
 var app = new CommandApp();
 app.Configure(config =>
 {

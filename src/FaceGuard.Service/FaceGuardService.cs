@@ -28,7 +28,7 @@ public static class FaceGuardService
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None); // "not ready yet" is not an error
 
-        builder.Services.AddSingleton(new FaceAnonymizer(new EngineOptions { MaxPixels = options.MaxPixels }));
+        builder.Services.AddSingleton(new FaceAnonymizer(new EngineOptions { MaxPixels = options.MaxPixels, DetectionThreads = options.DetectionThreads }));
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<WarmUpService>();
         builder.Services.AddHealthChecks().AddCheck<WarmUpHealthCheck>("warm-up");
