@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using FaceGuard.Analysis;
+using FaceGuard.Analysis.Logs;
+using FaceGuard.Analysis.Reports;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace FaceGuard.Cli.Commands;
+
+public sealed class ReportCommand : Command<ReportCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<CSV>")]
+        [Description("A request log: ours, or the classic script's performance_log.csv.")]
+        public string Log { get; init; } = "";
+
+        [CommandOption("--baseline <CSV>")]
+        [Description("A baseline run to compare against.")]
+        public string? Baseline { get; init; }
+
+        [CommandOption("-o|--output <HTML>")]
+        [Description("The report to write. Default: beside the log, .html.")]
+        public string? Output { get; init; }
+
+        [CommandOption("--latency-threshold <MS>")]
+        [Description("Alert when a request takes longer.")]
+        [DefaultValue(500.0)]
+        public double LatencyThreshold { get; init; } = 500;
+
+        [CommandOption("--memory-threshold <MB>")]
+        [Description("Alert when the service's resident memory is above.")]
+        [DefaultValue(200.0)]
+        public double MemoryThreshold { get; init; } = 200;
+
+        public override ValidationResult Validate() =>
+            !File.Exists(Log) ? ValidationResult.Error($"No log at {Log}.")
+            : Baseline is not null && !File.Exists(Baseline) ? ValidationResult.Error($"No baseline at {Baseline}.")
+            : ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var run = RunFiles.Load(settings.Log);
+        var analysis = RunAnalysis.Of(run, new AlertThresholds(settings.LatencyThreshold, settings.MemoryThreshold));
+        var comparison = settings.Baseline is { } baseline ? RunComparison.Of(RunFiles.Load(baseline), run) : null;
+        string output = settings.Output ?? Path.ChangeExtension(settings.Log, ".html");
+        HtmlReport.Save(output, analysis, run, comparison);
+
+        RunSummary.Print(analysis);
+        if (comparison is not null) AnsiConsole.MarkupLine(Markup.Escape(comparison.Summary));
+        AnsiConsole.MarkupLine($"Report [blue]{Markup.Escape(output)}[/] (self-contained, opens offline)");
+        return 0;
+    }
+}
