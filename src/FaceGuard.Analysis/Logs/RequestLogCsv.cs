@@ -59,13 +59,13 @@ public static class RequestLogCsv
     /// <exception cref="InvalidDataException">A required column is missing or a value cannot be read; says which line.</exception>
     public static List<RequestRecord> Read(string path)
     {
-        using var csv = CsvReader.FromFile(path, new CsvReaderOptions { FormatProvider = Invariant, TrimWhitespace = true });
+        using var csv = CsvReader.FromFile(path, new CsvReaderOptions { FormatProvider = Invariant, TrimWhitespace = true, TrackLineNumbers = true });
         return Read(csv, path);
     }
 
     public static List<RequestRecord> ReadText(string text)
     {
-        using var csv = CsvReader.FromText(text, new CsvReaderOptions { FormatProvider = Invariant, TrimWhitespace = true });
+        using var csv = CsvReader.FromText(text, new CsvReaderOptions { FormatProvider = Invariant, TrimWhitespace = true, TrackLineNumbers = true });
         return Read(csv, "text");
     }
 

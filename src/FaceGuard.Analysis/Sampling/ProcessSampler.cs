@@ -37,6 +37,15 @@ public sealed class ProcessSampler : IAsyncDisposable
 
     public int ProcessId => _pid;
 
+    /// <summary>Samples taken so far.</summary>
+    public int SampleCount
+    {
+        get
+        {
+            lock (_samples) return _samples.Count;
+        }
+    }
+
     /// <summary>The most recent sample, or null before the first interval has passed.</summary>
     public ResourceSample? Latest => _latest;
 
