@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FaceGuard.Analysis.Sampling;
 using FaceGuard.Engine;
@@ -15,8 +16,13 @@ public sealed class HttpTarget : ILoadTarget
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
+    private const string Boundary = "faceguard-load-test";
+    private static readonly MediaTypeHeaderValue FormContentType = MediaTypeHeaderValue.Parse($"multipart/form-data; boundary={Boundary}");
+
     private readonly HttpClient _client;
     private readonly Uri _endpoint;
+    // The multipart body of each photo, built once: the generator's own work per request stays small.
+    private readonly ConditionalWeakTable<TestImage, byte[]> _bodies = new();
 
     /// <param name="serviceUrl">The service's base URL, e.g. http://127.0.0.1:8080 (or the /process URL itself).</param>
     /// <param name="query">Options for the service, e.g. "sensitivity=normal"; empty for its defaults.</param>
@@ -48,17 +54,20 @@ public sealed class HttpTarget : ILoadTarget
 
     public async Task<RequestOutcome> SendAsync(TestImage image, CancellationToken cancellationToken)
     {
-        using var photo = new ByteArrayContent(image.Bytes);
-        photo.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var form = new MultipartFormDataContent { { photo, "image", image.Name } };
+        using var form = new ByteArrayContent(_bodies.GetValue(image, MultipartBody));
+        form.Headers.ContentType = FormContentType;
         try
         {
-            using var response = await _client.PostAsync(_endpoint, form, cancellationToken);
-            byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = form };
+            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             int status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
-                return RequestOutcome.Failure($"HTTP {status}: {ProblemTitle(body) ?? response.ReasonPhrase}", status);
-            return new RequestOutcome(status, null, FacesHeader(response), body.Length, ServerTiming(response));
+            {
+                byte[] problem = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                return RequestOutcome.Failure($"HTTP {status}: {ProblemTitle(problem) ?? response.ReasonPhrase}", status);
+            }
+            long length = await DrainAsync(response, cancellationToken);
+            return new RequestOutcome(status, null, FacesHeader(response), length, ServerTiming(response));
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -67,6 +76,34 @@ public sealed class HttpTarget : ILoadTarget
         catch (HttpRequestException e)
         {
             return RequestOutcome.Failure("connection failed: " + (e.InnerException?.Message ?? e.Message));
+        }
+    }
+
+    /// <summary>What curl -F "image=@name" sends.</summary>
+    private static byte[] MultipartBody(TestImage image)
+    {
+        string name = image.Name.Replace("\"", "", StringComparison.Ordinal);
+        byte[] head = System.Text.Encoding.UTF8.GetBytes(
+            $"--{Boundary}\r\nContent-Disposition: form-data; name=\"image\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        byte[] tail = System.Text.Encoding.ASCII.GetBytes($"\r\n--{Boundary}--\r\n");
+        return [.. head, .. image.Bytes, .. tail];
+    }
+
+    /// <summary>Reads the whole response, as a client would, counting bytes instead of keeping them.</summary>
+    private static async Task<long> DrainAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            long total = 0;
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0) total += read;
+            return total;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
