@@ -65,23 +65,32 @@ public sealed class ProcessSampler : IAsyncDisposable
         try
         {
             while (previous is not null && await timer.WaitForNextTickAsync(_stop.Token))
-            {
-                var current = ProcessReader.Read(_pid);
-                long now = Stopwatch.GetTimestamp();
-                if (current is null) break; // the process ended
-
-                double wallSeconds = Stopwatch.GetElapsedTime(previousAt, now).TotalSeconds;
-                double cpuPercent = 100 * (current.Value.CpuTime - previous.Value.CpuTime).TotalSeconds / wallSeconds;
-                double elapsed = Stopwatch.GetElapsedTime(_origin, now).TotalSeconds;
-                var sample = new ResourceSample(_originWallClock.AddSeconds(elapsed), elapsed, _pid, Math.Max(0, cpuPercent), current.Value.MemoryMb, current.Value.Threads);
-                lock (_samples) _samples.Add(sample);
-                _latest = sample;
-                (previous, previousAt) = (current, now);
-            }
+                if (!Sample(ref previous, ref previousAt)) return; // the process ended
         }
         catch (OperationCanceledException)
         {
+            // A run shorter than the interval still gets one reading, over the time it lasted.
+            if (previous is not null && Stopwatch.GetElapsedTime(previousAt).TotalMilliseconds >= MinimumFinalIntervalMs)
+                Sample(ref previous, ref previousAt);
         }
+    }
+
+    private const double MinimumFinalIntervalMs = 20;
+
+    private bool Sample(ref ProcessReader.Reading? previous, ref long previousAt)
+    {
+        var current = ProcessReader.Read(_pid);
+        long now = Stopwatch.GetTimestamp();
+        if (current is null) return false;
+
+        double wallSeconds = Stopwatch.GetElapsedTime(previousAt, now).TotalSeconds;
+        double cpuPercent = 100 * (current.Value.CpuTime - previous!.Value.CpuTime).TotalSeconds / wallSeconds;
+        double elapsed = Stopwatch.GetElapsedTime(_origin, now).TotalSeconds;
+        var sample = new ResourceSample(_originWallClock.AddSeconds(elapsed), elapsed, _pid, Math.Max(0, cpuPercent), current.Value.MemoryMb, current.Value.Threads);
+        lock (_samples) _samples.Add(sample);
+        _latest = sample;
+        (previous, previousAt) = (current, now);
+        return true;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using FaceGuard.Analysis.Logs;
+using OpenCvSharp;
+using Spectre.Console.Cli.Testing;
+
+namespace FaceGuard.Cli.Tests;
+
+/// <summary>The commands run as the user runs them, judged by what they leave behind and their exit codes.</summary>
+public sealed class CliTests : IDisposable
+{
+    private readonly string _temp = Directory.CreateTempSubdirectory("faceguard-cli-").FullName;
+
+    private static CommandAppResult Run(params string[] args)
+    {
+        var app = new CommandAppTester();
+        app.Configure(CliApp.Configure);
+        return app.Run(args);
+    }
+
+    [Fact]
+    public void Blur_a_folder_mirrors_it_and_lists_the_faces_in_json()
+    {
+        string input = Directory.CreateDirectory(Path.Combine(_temp, "in", "sub")).Parent!.FullName;
+        File.Copy(Photo("astronaut.png"), Path.Combine(input, "astronaut.png"));
+        File.Copy(Photo("sample2.jpg"), Path.Combine(input, "sub", "group.jpg"));
+        string output = Path.Combine(_temp, "out"), json = Path.Combine(_temp, "faces.json");
+
+        var result = Run("blur", input, "-o", output, "--json", json, "--sensitivity", "normal");
+
+        Assert.Equal(0, result.ExitCode);
+        using (var blurred = Cv2.ImRead(Path.Combine(output, "sub", "group.jpg")))
+            Assert.Equal(new Size(1920, 1367), blurred.Size());
+        Assert.True(File.Exists(Path.Combine(output, "astronaut.jpg")));
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        var group = report.RootElement.EnumerateArray().Single(e => e.GetProperty("path").GetString()!.EndsWith("group.jpg"));
+        Assert.Equal(3, group.GetProperty("faces").GetArrayLength());
+        Assert.True(group.GetProperty("timings").GetProperty("detectMs").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Blur_reports_a_bad_file_and_still_processes_the_others()
+    {
+        string input = Directory.CreateDirectory(Path.Combine(_temp, "mixed")).FullName;
+        File.Copy(Photo("astronaut.png"), Path.Combine(input, "good.png"));
+        File.WriteAllText(Path.Combine(input, "bad.jpg"), "not a photo");
+        string json = Path.Combine(_temp, "mixed.json");
+
+        var result = Run("blur", input, "-o", Path.Combine(_temp, "mixed-out"), "--json", json, "--sensitivity", "normal");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.True(File.Exists(Path.Combine(_temp, "mixed-out", "good.jpg")));
+        Assert.Contains("text, not an image", File.ReadAllText(json));
+    }
+
+    [Fact]
+    public void Bench_on_the_embedded_engine_writes_the_classic_log_its_companions_and_a_report()
+    {
+        string csv = Path.Combine(_temp, "logs", "run.csv");
+
+        var result = Run("bench", "--images", Photo("astronaut.png"), "-n", "3", "--warmup", "1", "--sensitivity", "normal", "-o", csv);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.StartsWith("Timestamp,Request_ID,Latency_ms,CPU_Percent,Memory_MB", File.ReadLines(csv).First());
+        var run = RunFiles.Load(csv);
+        Assert.Equal(4, run.Requests.Count);
+        Assert.Equal(3, run.Measured.Count);
+        Assert.NotEmpty(run.Resources);
+        Assert.Equal("embedded engine (in-process)", run.Manifest!.Target);
+        string html = File.ReadAllText(Path.ChangeExtension(csv, ".html"));
+        Assert.Contains("<html", html);
+        Assert.DoesNotContain("<script src=\"http", html);
+    }
+
+    [Fact]
+    public void Report_reads_the_classic_log_and_compare_fails_only_on_a_real_slowdown()
+    {
+        string baseline = WriteLog("base.csv", Enumerable.Range(0, 200).Select(i => 200.0 + i % 20));
+        string same = WriteLog("same.csv", Enumerable.Range(0, 200).Select(i => 200.0 + (i * 7) % 20));
+        string slower = WriteLog("slow.csv", Enumerable.Range(0, 200).Select(i => 300.0 + i % 20));
+
+        Assert.Equal(0, Run("report", baseline, "-o", Path.Combine(_temp, "base.html")).ExitCode);
+        Assert.True(File.Exists(Path.Combine(_temp, "base.html")));
+        Assert.Equal(0, Run("compare", baseline, same, "--fail-on-slower").ExitCode);
+        Assert.Equal(3, Run("compare", baseline, slower, "--fail-on-slower").ExitCode);
+    }
+
+    [Fact]
+    public void Invalid_options_are_refused_before_any_work()
+    {
+        Assert.NotEqual(0, Run("blur", Photo("astronaut.png"), "--threshold", "3").ExitCode);
+        Assert.NotEqual(0, Run("bench", "--target", "not-a-url").ExitCode);
+        Assert.NotEqual(0, Run("blur", Path.Combine(_temp, "missing.jpg")).ExitCode);
+    }
+
+    /// <summary>A log in the classic script's five columns.</summary>
+    private string WriteLog(string name, IEnumerable<double> latencies)
+    {
+        string path = Path.Combine(_temp, name);
+        var lines = latencies.Select((ms, i) => FormattableString.Invariant($"2026-01-01 10:{i / 60:00}:{i % 60:00},{i + 1},{ms},20,150"));
+        File.WriteAllLines(path, ["Timestamp,Request_ID,Latency_ms,CPU_Percent,Memory_MB", .. lines]);
+        return path;
+    }
+
+    private static string Photo(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "data", "images", "photos", name);
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException(name);
+    }
+
+    public void Dispose() => Directory.Delete(_temp, recursive: true);
+}
