@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using FaceGuard.Analysis;
 using FaceGuard.Engine;
 using FaceGuard.Engine.Evaluation;
 using Spectre.Console;
@@ -31,7 +32,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var folders = settings.Sets.Length > 0 ? settings.Sets : [DataPaths.Resolve("images/photos"), DataPaths.Resolve("images/synthetic")];
+        var folders = settings.Sets.Length > 0 ? settings.Sets : [DataFolder.Resolve("images/photos"), DataFolder.Resolve("images/synthetic")];
         var sets = folders.Select(LabelledSet.Load).ToList();
         var engine = new FaceAnonymizer();
         engine.WarmUp();
