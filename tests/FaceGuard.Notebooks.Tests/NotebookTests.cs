@@ -1,0 +1,187 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace FaceGuard.Notebooks.Tests;
+
+/// <summary>
+/// Every notebook, run headlessly in the kernel VS Code uses (dotnet-repl) against the freshly packed feed: no cell may
+/// fail, and the outputs must hold the tables and charts the notebook is for, drawn offline.
+/// </summary>
+[Collection(NotebookCollection.Name)]
+public sealed class NotebookTests(NotebookFeed feed)
+{
+    private const string PlotlyJsMarker = "data-faceguard-plotlyjs";
+    /// <summary>How each chart output draws (plotly.js itself never writes it with the quote).</summary>
+    private const string NewPlot = "Plotly.newPlot('";
+    private const string DescribeTable = "<table class=\"fg-describe\">";
+
+    private static readonly string[] NotebookNames = ["01-collect.ipynb", "02-analyze.ipynb", "03-compare.ipynb", "04-accuracy.ipynb"];
+
+    public static TheoryData<string> Notebooks => new(NotebookNames);
+
+    [Fact]
+    public void Every_notebook_in_the_folder_is_one_these_tests_run() =>
+        Assert.Equal(NotebookNames, Directory.GetFiles(Repo.Notebooks, "*.ipynb").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_is_committed_without_outputs_with_polyglot_metadata_and_says_which_cell_to_edit(string name)
+    {
+        var notebook = ExecutedNotebook.Load(Path.Combine(Repo.Notebooks, name));
+        Assert.Equal("markdown", notebook.Cells[0].Kind);
+        Assert.Contains("Edit the Settings cell", notebook.Cells[0].Source);
+        Assert.All(notebook.Cells, cell => Assert.Empty(cell.Html.Concat(cell.Plain).Concat(cell.Errors)));
+        Assert.StartsWith("#r \"nuget: FaceGuard.Analysis, 0.1.0-dev.*\"", notebook.CodeCells.First().Source);
+        Assert.StartsWith("// Settings: edit this cell.", notebook.CodeCells.ElementAt(1).Source);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Notebooks, name)));
+        var metadata = json.RootElement.GetProperty("metadata");
+        Assert.Equal(".net-csharp", metadata.GetProperty("kernelspec").GetProperty("name").GetString());
+        Assert.Equal("polyglot-notebook", metadata.GetProperty("language_info").GetProperty("name").GetString());
+        Assert.Equal("csharp", metadata.GetProperty("polyglot_notebook").GetProperty("kernelInfo").GetProperty("defaultKernelName").GetString());
+        foreach (var cell in json.RootElement.GetProperty("cells").EnumerateArray().Where(c => c.GetProperty("cell_type").GetString() == "code"))
+        {
+            Assert.Equal("csharp", cell.GetProperty("metadata").GetProperty("polyglot_notebook").GetProperty("kernelName").GetString());
+            Assert.Equal(JsonValueKind.Null, cell.GetProperty("execution_count").ValueKind);
+        }
+    }
+
+    [Fact]
+    public async Task Collect_runs_a_load_test_on_the_embedded_engine_and_saves_the_log()
+    {
+        // The notebook writes to data/logs/; the test sends the log to its own folder instead, by changing that one
+        // line of the Settings cell in a copy, so that a test run never adds logs to the repository.
+        const string logFolderLine = "var logFolder = \"../data/logs\";";
+        var logs = Path.Combine(Repo.TestOutput, "logs");
+        var notebookJson = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Repo.Notebooks, "01-collect.ipynb")))!;
+        var lines = notebookJson["cells"]!.AsArray().SelectMany(cell => cell!["source"]!.AsArray()).ToList();
+        var line = Assert.Single(lines, l => l!.GetValue<string>().StartsWith(logFolderLine, StringComparison.Ordinal));
+        line!.ReplaceWith(line.GetValue<string>().Replace(logFolderLine, $"var logFolder = \"{logs}\";", StringComparison.Ordinal));
+        var copy = Path.Combine(Repo.TestOutput, "01-collect.redirected.ipynb");
+        await File.WriteAllTextAsync(copy, notebookJson.ToJsonString());
+        var repoLogs = Path.Combine(Repo.Root, "data", "logs");
+        var before = Files(repoLogs);
+
+        var notebook = await ExecutedNotebook.RunAsync(copy, Path.Combine(Repo.TestOutput, "01-collect.ipynb"));
+
+        AssertLoadedThisBuild(notebook);
+        var log = Assert.Single(Directory.GetFiles(logs, "*.csv").Where(f => !f.EndsWith(".resources.csv", StringComparison.Ordinal)));
+        Assert.StartsWith("Timestamp,Request_ID,Latency_ms,CPU_Percent,Memory_MB", File.ReadLines(log).First());
+        Assert.Equal(1 + 2 + 12, File.ReadLines(log).Count()); // header, warm-up, measured
+        Assert.Contains(log, string.Concat(notebook.CellContaining("RunFiles.Save").Plain));
+        Assert.Contains(DescribeTable, notebook.CellContaining("RunAnalysis.Of(run)").AllHtml);
+        Assert.Contains("<ul class=\"fg-verdicts\">", notebook.CellContaining("analysis.Verdicts").AllHtml);
+        Assert.Equal(before, Files(repoLogs));
+    }
+
+    [Fact]
+    public async Task Analyze_shows_the_frame_the_describe_table_the_verdicts_and_five_offline_charts()
+    {
+        var notebook = await ExecutedNotebook.RunAsync(Path.Combine(Repo.Notebooks, "02-analyze.ipynb"), Path.Combine(Repo.TestOutput, "02-analyze.ipynb"));
+
+        AssertLoadedThisBuild(notebook);
+        var frame = notebook.CellContaining("frame.Head(10)").AllHtml;
+        Assert.Contains("<th>Latency_ms</th>", frame);
+        Assert.Contains("<th>CPU_Percent</th>", frame);
+        var describe = notebook.CellContaining("RunAnalysis.Of(run, thresholds)").AllHtml;
+        Assert.Contains(DescribeTable, describe);
+        Assert.Contains("<th>p95</th>", describe);
+        Assert.Matches("<li class=\"(ok|warning|alert)\"><span class=\"badge\">", notebook.CellContaining("analysis.Verdicts").AllHtml);
+        foreach (var chart in new[] { "LatencyTrendChart", "MemoryTrendChart", "LatencyHistogramChart", "LatencyPercentileChart", "StageBreakdownChart" })
+        {
+            Assert.Contains(NewPlot, notebook.CellContaining(chart + ".Create").AllHtml);
+        }
+
+        AssertChartsOffline(notebook, charts: 5);
+    }
+
+    [Fact]
+    public async Task Compare_shows_the_statistical_verdict_and_the_overlaid_distributions()
+    {
+        var notebook = await ExecutedNotebook.RunAsync(Path.Combine(Repo.Notebooks, "03-compare.ipynb"), Path.Combine(Repo.TestOutput, "03-compare.ipynb"));
+
+        AssertLoadedThisBuild(notebook);
+        var comparison = notebook.CellContaining("RunComparison.Of(baseline, current)").AllHtml;
+        Assert.Contains("<table class=\"fg-comparison\">", comparison);
+        // The samples: the engine at High sensitivity against Normal, several times slower.
+        Assert.Contains("Current is slower", comparison);
+        Assert.Contains(NewPlot, notebook.CellContaining("ComparisonChart.Create").AllHtml);
+        Assert.Contains(DescribeTable, notebook.CellContaining("RunAnalysis.Of(current)").AllHtml);
+        AssertChartsOffline(notebook, charts: 1);
+    }
+
+    [Fact]
+    public async Task Accuracy_shows_recall_by_face_size_and_before_after_thumbnails()
+    {
+        var notebook = await ExecutedNotebook.RunAsync(Path.Combine(Repo.Notebooks, "04-accuracy.ipynb"), Path.Combine(Repo.TestOutput, "04-accuracy.ipynb"));
+
+        AssertLoadedThisBuild(notebook);
+        var report = notebook.CellContaining("DetectionEvaluation.Run").AllHtml;
+        Assert.Contains("<table class=\"fg-recall-by-size\">", report);
+        foreach (var bucket in new[] { "&lt; 32 px", "32-96 px", "&gt; 96 px" }) Assert.Contains(bucket, report);
+        Assert.Contains("<table class=\"fg-recall-by-set\">", report);
+        var gallery = notebook.CellContaining("Gallery.Of").AllHtml;
+        Assert.Contains("class=\"fg-gallery\"", gallery);
+        // Photos with faces: 10 real (6 group photos, astronaut, camera, messi5, scenetext01) and 12 synthetic, each before and after.
+        Assert.Equal(2 * 22, gallery.Occurrences("<img src=\"data:image/jpeg;base64,"));
+        Assert.DoesNotContain(PlotlyJsMarker, notebook.AllHtml);
+    }
+
+    [Fact]
+    public async Task A_failing_cell_fails_the_run_with_the_cell_and_its_error()
+    {
+        var broken = Path.Combine(Repo.TestOutput, "broken.ipynb");
+        await File.WriteAllTextAsync(broken, NotebookOf(
+            "#r \"nuget: FaceGuard.Analysis, 0.1.0-dev.*\"",
+            "var run = FaceGuard.Analysis.Logs.RunFiles.Load(\"../data/logs/no-such-log.csv\");",
+            "\"a later cell still runs\""));
+
+        var failure = await Assert.ThrowsAsync<Xunit.Sdk.FailException>(() => ExecutedNotebook.RunAsync(broken, Path.Combine(Repo.TestOutput, "broken.out.ipynb")));
+
+        Assert.Contains("dotnet-repl exit code 2", failure.Message);
+        Assert.Contains("cell 2 failed", failure.Message);
+        Assert.Contains("RunFiles.Load(", failure.Message);
+        Assert.Contains("no-such-log.csv", failure.Message);
+        Assert.DoesNotContain("cell 3 failed", failure.Message);
+    }
+
+    /// <summary>The float "0.1.0-dev.*" picked the build this test run packed, and the first cell says so.</summary>
+    private void AssertLoadedThisBuild(ExecutedNotebook notebook)
+    {
+        var load = notebook.CodeCells.First().AllHtml;
+        Assert.Contains($"FaceGuard.Analysis {feed.Version}</b> built ", load);
+    }
+
+    private static void AssertChartsOffline(ExecutedNotebook notebook, int charts)
+    {
+        var html = notebook.AllHtml;
+        Assert.Equal(charts, html.Occurrences(NewPlot));
+        Assert.Equal(1, html.Occurrences(PlotlyJsMarker));
+        Assert.Contains("plotly.js v", html);
+        Assert.DoesNotContain("<script src=\"http", html);
+        // plotly.js comes before the first chart that needs it.
+        Assert.True(html.IndexOf(PlotlyJsMarker, StringComparison.Ordinal) < html.IndexOf(NewPlot, StringComparison.Ordinal));
+    }
+
+    private static string NotebookOf(params string[] codeCells) => new JsonObject
+    {
+        ["cells"] = new JsonArray(codeCells.Select(code => (JsonNode)new JsonObject
+        {
+            ["cell_type"] = "code",
+            ["execution_count"] = null,
+            ["metadata"] = new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
+            ["outputs"] = new JsonArray(),
+            ["source"] = code,
+        }).ToArray()),
+        ["metadata"] = new JsonObject
+        {
+            ["kernelspec"] = new JsonObject { ["display_name"] = ".NET (C#)", ["language"] = "C#", ["name"] = ".net-csharp" },
+            ["language_info"] = new JsonObject { ["name"] = "polyglot-notebook" },
+        },
+        ["nbformat"] = 4,
+        ["nbformat_minor"] = 5,
+    }.ToJsonString();
+
+    private static string[] Files(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToArray() : [];
+}
