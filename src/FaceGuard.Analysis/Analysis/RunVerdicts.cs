@@ -121,7 +121,9 @@ internal static class RunVerdicts
     {
         var slope = $"{Signed(trend.SlopeMbPer1000Requests, 1)} MB per 1,000 requests";
         var fit = $"R² {Fixed(trend.RSquared, 2)}";
-        return trend.Verdict == TrendVerdict.Growing
+        return trend.Verdict == TrendVerdict.Inconclusive
+            ? new(Severity.Ok, $"Memory trend not judged: {Count(trend.Points)} readings, fewer than the {Count(MemoryTrend.MinPoints)} needed to tell a leak from warm-up ({slope})")
+            : trend.Verdict == TrendVerdict.Growing
             ? new(Severity.Alert, $"Memory growing ({slope}, {fit}): possible leak")
             : trend.SlopeMbPer1000Requests > MemoryTrend.GrowingSlopeMbPer1000Requests
                 ? new(Severity.Ok, $"Memory stable ({slope}, but {fit}: noise rather than a trend)")

@@ -11,12 +11,16 @@ public sealed record MemoryTrend(double SlopeMbPer1000Requests, double Intercept
     /// <summary>A steep line through noise explains little of it; below this it is not called a leak.</summary>
     public const double MinRSquared = 0.5;
 
-    public TrendVerdict Verdict =>
-        SlopeMbPer1000Requests > GrowingSlopeMbPer1000Requests && RSquared >= MinRSquared
-            ? TrendVerdict.Growing
-            : TrendVerdict.Stable;
+    /// <summary>Shorter runs are not judged: the allocators of a fresh process still fill up over the first dozens of
+    /// requests, which a line through them reads as hundreds of MB per 1,000 requests.</summary>
+    public const int MinPoints = 100;
 
-    /// <summary>Fewer than two points, or a single request index, give NaN and read as Stable.</summary>
+    public TrendVerdict Verdict =>
+        Points < MinPoints ? TrendVerdict.Inconclusive
+        : SlopeMbPer1000Requests > GrowingSlopeMbPer1000Requests && RSquared >= MinRSquared ? TrendVerdict.Growing
+        : TrendVerdict.Stable;
+
+    /// <summary>Fewer than two points, or a single request index, give NaN (and, being few, read as Inconclusive).</summary>
     public static MemoryTrend Fit(IReadOnlyList<double> requestIndex, IReadOnlyList<double> memoryMb)
     {
         ArgumentNullException.ThrowIfNull(requestIndex);
