@@ -14,6 +14,10 @@ internal static class UploadReader
 {
     public const string FieldName = "image";
 
+    /// <summary>RFC 2046 allows 70 characters; ASP.NET's own form reading accepts 128. MultipartReader throws on
+    /// boundaries that do not fit its buffer, so longer ones are refused here, as the client's mistake they are.</summary>
+    public const int MaxBoundaryLength = 128;
+
     private const string HowToSend = "Send the photo as multipart/form-data in a field named 'image' " +
                                      "(curl -F \"image=@photo.jpg\" …) or as the raw body with Content-Type: image/jpeg.";
 
@@ -35,6 +39,8 @@ internal static class UploadReader
         string boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value ?? "";
         if (boundary.Length == 0)
             throw new BadRequestException("Malformed form", "The multipart Content-Type has no boundary. " + HowToSend);
+        if (boundary.Length > MaxBoundaryLength)
+            throw new BadRequestException("Malformed form", $"The multipart boundary is {boundary.Length:N0} characters long; at most {MaxBoundaryLength} are accepted. " + HowToSend);
 
         var uploads = new List<Upload>();
         var otherFields = new List<string>();
