@@ -33,7 +33,7 @@ internal static class StageBenchmark
     /// <summary>A 1920x1080 and a 4000x3000 JPEG (quality 90) made from the group photo sample1.jpg.</summary>
     private static IEnumerable<(string Name, byte[] Jpeg)> Photos()
     {
-        using var photo = Cv2.ImRead(Path.Combine(DataFolder(), "images", "photos", "sample1.jpg"));
+        using var photo = Cv2.ImRead(FaceGuard.Analysis.DataFolder.Resolve("images/photos/sample1.jpg"));
         foreach (var (name, size) in new[] { ("1920x1080", new Size(1920, 1080)), ("4000x3000", new Size(4000, 3000)) })
         {
             using var resized = photo.Resize(size, 0, 0, InterpolationFlags.Cubic);
@@ -46,12 +46,5 @@ internal static class StageBenchmark
     {
         var sorted = timings.Select(stage).Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
-
-    private static string DataFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "data", "models"))) return Path.Combine(dir.FullName, "data");
-        throw new DirectoryNotFoundException("data/ not found");
     }
 }

@@ -101,15 +101,7 @@ public sealed class CliTests : IDisposable
         return path;
     }
 
-    private static string Photo(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "data", "images", "photos", name);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException(name);
-    }
+    private static string Photo(string name) => FaceGuard.Testing.RepositoryFiles.Photo(name);
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
 }

@@ -5,7 +5,7 @@ namespace FaceGuard.Engine.Tests;
 /// <summary>Paths into the repository's data/ folder and small helpers to make test images from real photos.</summary>
 internal static class TestData
 {
-    public static string Root { get; } = FindDataFolder();
+    public static string Root => FaceGuard.Testing.RepositoryFiles.Data();
 
     public static string Photos => Path.Combine(Root, "images", "photos");
     public static string Synthetic => Path.Combine(Root, "images", "synthetic");
@@ -18,15 +18,5 @@ internal static class TestData
     {
         Cv2.ImEncode(extension, image, out var bytes, parameters);
         return bytes;
-    }
-
-    private static string FindDataFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "data");
-            if (Directory.Exists(Path.Combine(candidate, "models"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("The repository's data/ folder was not found above " + AppContext.BaseDirectory);
     }
 }

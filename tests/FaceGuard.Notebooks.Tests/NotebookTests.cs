@@ -65,7 +65,7 @@ public sealed class NotebookTests(NotebookFeed feed)
         var notebook = await ExecutedNotebook.RunAsync(copy, Path.Combine(Repo.TestOutput, "01-collect.ipynb"));
 
         AssertLoadedThisBuild(notebook);
-        var log = Assert.Single(Directory.GetFiles(logs, "*.csv").Where(f => !f.EndsWith(".resources.csv", StringComparison.Ordinal)));
+        var log = Assert.Single(Directory.GetFiles(logs, "*.csv"), f => !f.EndsWith(".resources.csv", StringComparison.Ordinal));
         Assert.StartsWith("Timestamp,Request_ID,Latency_ms,CPU_Percent,Memory_MB", File.ReadLines(log).First());
         Assert.Equal(1 + 2 + 12, File.ReadLines(log).Count()); // header, warm-up, measured
         Assert.Contains(log, string.Concat(notebook.CellContaining("RunFiles.Save").Plain));

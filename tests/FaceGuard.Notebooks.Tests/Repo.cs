@@ -6,7 +6,7 @@ namespace FaceGuard.Notebooks.Tests;
 /// <summary>Paths in the repository, and child processes started the way a person would start them.</summary>
 internal static class Repo
 {
-    public static readonly string Root = FindRoot();
+    public static readonly string Root = FaceGuard.Testing.RepositoryFiles.Root;
 
     public static string Notebooks => Path.Combine(Root, "notebooks");
 
@@ -14,16 +14,6 @@ internal static class Repo
     public static string TestOutput => Path.Combine(Notebooks, "out", "tests");
 
     public static string Screenshots => Path.Combine(Root, "artifacts", "screenshots");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaceGuardAnalysis.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"No FaceGuardAnalysis.sln above {AppContext.BaseDirectory}.");
-    }
 
     public sealed record ProcessResult(int ExitCode, string StdOut, string StdErr)
     {

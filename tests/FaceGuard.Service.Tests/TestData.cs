@@ -4,7 +4,7 @@ namespace FaceGuard.Service.Tests;
 
 internal static class TestData
 {
-    public static string Root { get; } = FindDataFolder();
+    public static string Root => FaceGuard.Testing.RepositoryFiles.Data();
 
     public static string Photo(string name) => Path.Combine(Root, "images", "photos", name);
 
@@ -16,15 +16,5 @@ internal static class TestData
         var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
         return new MultipartFormDataContent { { content, field, fileName } };
-    }
-
-    private static string FindDataFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "data");
-            if (Directory.Exists(Path.Combine(candidate, "models"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("The repository's data/ folder was not found above " + AppContext.BaseDirectory);
     }
 }

@@ -36,15 +36,7 @@ internal static class TestServices
         return (app, AddressOf(app));
     }
 
-    public static string Photo(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "data", "images", "photos", name);
-            if (File.Exists(candidate)) return candidate;
-        }
-        throw new FileNotFoundException(name);
-    }
+    public static string Photo(string name) => FaceGuard.Testing.RepositoryFiles.Photo(name);
 
     private static Uri AddressOf(WebApplication app) =>
         new(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());

@@ -30,7 +30,7 @@ public sealed class HtmlReportBrowserTests
             Assert.Contains("Latency and CPU per request", dom);
             Assert.Contains("CPU (% of one core)", dom);
 
-            await HeadlessChromium.ScreenshotAsync(path, Path.Combine(RepoRoot(), "artifacts", "screenshots", "report.png"), 1200, 3000, Timeout);
+            await HeadlessChromium.ScreenshotAsync(path, FaceGuard.Testing.RepositoryFiles.Artifacts("screenshots", "report.png"), 1200, 3000, Timeout);
         }
         finally
         {
@@ -59,18 +59,5 @@ public sealed class HtmlReportBrowserTests
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "FaceGuardAnalysis.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No FaceGuardAnalysis.sln above {AppContext.BaseDirectory}.");
     }
 }

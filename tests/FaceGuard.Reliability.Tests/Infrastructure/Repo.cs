@@ -5,17 +5,15 @@ namespace FaceGuard.Reliability.Tests.Infrastructure;
 /// <summary>The repository these tests were built from: its photos, the service they start, the artifacts folder.</summary>
 internal static class Repo
 {
-    public const string SolutionFile = "FaceGuardAnalysis.sln";
-
-    public static string Root { get; } = FindRoot();
+    public static string Root => FaceGuard.Testing.RepositoryFiles.Root;
 
     /// <summary>Release or Debug: the configuration these tests (and so the service they reference) were built in.</summary>
     public static string Configuration { get; } =
         typeof(Repo).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 
-    public static string Photo(string name) => Path.Combine(Root, "data", "images", "photos", name);
+    public static string Photo(string name) => FaceGuard.Testing.RepositoryFiles.Photo(name);
 
-    public static byte[] PhotoBytes(string name) => File.ReadAllBytes(Photo(name));
+    public static byte[] PhotoBytes(string name) => FaceGuard.Testing.RepositoryFiles.PhotoBytes(name);
 
     /// <summary>The service as `dotnet build` left it, with its own deps.json and runtimeconfig.json beside it.</summary>
     public static string ServiceAssembly
@@ -32,17 +30,5 @@ internal static class Repo
     }
 
     /// <summary>artifacts/reliability: run logs, fuzz findings; artifacts/ itself holds the summary.</summary>
-    public static string Artifacts(params string[] parts)
-    {
-        string path = Path.Combine([Root, "artifacts", .. parts]);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFile))) return dir.FullName;
-        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} contains {SolutionFile}.");
-    }
+    public static string Artifacts(params string[] parts) => FaceGuard.Testing.RepositoryFiles.Artifacts(parts);
 }

@@ -152,7 +152,8 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         return _wrapper.ExitCode;
     }
 
-    /// <summary>Whether a new TCP connection to the service's port is refused (nothing listens there).</summary>
+    /// <summary>Whether a new TCP connection to the service's port is refused (nothing listens there). A reset counts
+    /// as refused: a connection that reached the backlog just as the listener closed is reset, not accepted.</summary>
     public async Task<bool> RefusesConnectionsAsync(CancellationToken cancellationToken)
     {
         using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
@@ -161,7 +162,7 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
             await socket.ConnectAsync(IPAddress.Loopback, Address.Port, cancellationToken);
             return false;
         }
-        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.ConnectionRefused)
+        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode is System.Net.Sockets.SocketError.ConnectionRefused or System.Net.Sockets.SocketError.ConnectionReset)
         {
             return true;
         }

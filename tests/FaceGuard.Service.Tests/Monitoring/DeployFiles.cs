@@ -3,9 +3,7 @@ namespace FaceGuard.Service.Tests.Monitoring;
 /// <summary>The checked-in deployment files under deploy/, found from the test's output folder.</summary>
 internal static class DeployFiles
 {
-    public const string SolutionFile = "FaceGuardAnalysis.sln";
-
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => FaceGuard.Testing.RepositoryFiles.Root;
 
     /// <summary>deploy/prometheus: prometheus.yml, faceguard-alerts.yml and its unit tests.</summary>
     public static string PrometheusFolder => Path.Combine(RepoRoot, "deploy", "prometheus");
@@ -24,11 +22,4 @@ internal static class DeployFiles
         "FaceGuardRejectingRequests",
         "FaceGuardQueueSaturated",
     ];
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFile))) return dir.FullName;
-        throw new DirectoryNotFoundException($"No folder above {AppContext.BaseDirectory} contains {SolutionFile}.");
-    }
 }
