@@ -118,19 +118,34 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             ? $"Watching process {pid} for CPU and memory."
             : $"[yellow]Not sampling CPU and memory: {Markup.Escape(target.WhyNoProcess ?? "no process")}.[/] The log's CPU_Percent and Memory_MB stay empty rather than describe the wrong process.");
 
+        // Ctrl+C stops sending and keeps what was measured: the log and report are still written.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
         RunLog run = null!;
-        await AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask("Requests", maxValue: options.Warmup + options.MeasuredRequests);
-                var reporter = new SynchronousProgress<LoadTestProgress>(p =>
+        try
+        {
+            await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+                .StartAsync(async progress =>
                 {
-                    task.Value = p.Completed;
-                    task.Description = p.Failed > 0 ? $"Requests ([red]{p.Failed} failed[/])" : "Requests";
+                    var task = progress.AddTask("Requests", maxValue: options.Warmup + options.MeasuredRequests);
+                    var reporter = new SynchronousProgress<LoadTestProgress>(p =>
+                    {
+                        task.Value = p.Completed;
+                        task.Description = p.Failed > 0 ? $"Requests ([red]{p.Failed} failed[/])" : "Requests";
+                    });
+                    run = await LoadTest.RunAsync(target, images, options, reporter, stop.Token);
                 });
-                run = await LoadTest.RunAsync(target, images, options, reporter, cancellationToken);
-            });
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
 
         string csv = settings.Out ?? Path.Combine("logs", $"{options.Name}-{DateTime.Now:yyyyMMdd-HHmmss}.csv");
         string html = settings.Report ?? Path.ChangeExtension(csv, ".html");
