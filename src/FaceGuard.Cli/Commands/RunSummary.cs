@@ -14,8 +14,9 @@ internal static class RunSummary
         foreach (var column in table.Columns.Skip(1)) column.RightAligned();
         table.AddRow(d.Count.ToString(), F(d.Mean), F(d.StdDev), F(d.Min), F(d.P25), F(d.Median), F(d.P75), F(d.Max), F(d.P95), F(d.P99));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"Throughput {analysis.ThroughputRps:0.00} requests/s over {analysis.WallTimeS:0.0} s, " +
-                               $"{analysis.Failures} failed of {analysis.Requests} ({analysis.ErrorRate:P1}), {analysis.WarmupRequests} warm-up.");
+        if (analysis.Requests > 0)
+            AnsiConsole.MarkupLine($"Throughput {analysis.ThroughputRps:0.00} requests/s over {analysis.WallTimeS:0.0} s, " +
+                                   $"{analysis.Failures} failed of {analysis.Requests} ({analysis.ErrorRate:P1}), {analysis.WarmupRequests} warm-up.");
         foreach (var verdict in analysis.Verdicts)
         {
             string color = verdict.Severity switch { Severity.Alert => "red", Severity.Warning => "yellow", _ => "green" };
