@@ -1,6 +1,6 @@
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using FaceGuard.Analysis.Reports;
 using Microsoft.FSharp.Core;
 using Plotly.NET;
 
@@ -22,7 +22,6 @@ public static partial class ChartHtml
     // Keyed by the root kernel, not a static flag: a kernel restart, or a test host running several kernels in one
     // process, starts a new session whose first chart must carry the library again.
     private static readonly ConditionalWeakTable<object, object> SessionsWithLibrary = new();
-    private static readonly Lazy<string> Library = new(LoadLibrary);
 
     /// <summary>The chart's HTML for the given session; the session's first chart carries plotly.js.</summary>
     public static string Render(GenericChart chart, object session)
@@ -40,29 +39,18 @@ public static partial class ChartHtml
             DocumentTitle: null, DocumentCharset: null, DocumentDescription: null, DocumentFavicon: null,
             AdditionalHeadTags: null, ChartDescription: null,
             PlotlyJSReference: FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NoReference))).Invoke(chart);
-        var html = GenericChart.toChartHTML(noReference);
-
-        var open = html.IndexOf(ScriptOpen, StringComparison.Ordinal);
-        var close = html.LastIndexOf(ScriptClose, StringComparison.Ordinal);
-        if (open < 0 || close < open)
-        {
-            throw new InvalidOperationException("Plotly.NET's chart HTML has no script element where one was expected.");
-        }
-
-        // The chart's JSON may carry text from the data; "</" or "<!--" in it would end or upset the script element.
-        var start = open + ScriptOpen.Length;
-        var script = html[start..close].Replace("</", "<\\/", StringComparison.Ordinal).Replace("<!--", "<\\!--", StringComparison.Ordinal);
-        var call = DrawCall().Match(script);
+        var markup = ChartMarkup.Parse(GenericChart.toChartHTML(noReference));
+        var call = DrawCall().Match(markup.Script);
         if (!call.Success)
         {
             throw new InvalidOperationException("Plotly.NET's chart script no longer ends with a renderPlotly_…() call.");
         }
 
         var draw = call.Groups[1].Value;
-        script = script[..call.Index]
+        var waiting = markup.Script[..call.Index]
             + $"(function wait(n) {{ if (typeof window.Plotly !== 'undefined') {{ {draw}(); }} else if (n > 0) {{ setTimeout(function () {{ wait(n - 1); }}, 100); }} }})({WaitSteps});"
-            + script[(call.Index + call.Length)..];
-        return html[..start] + script + html[close..];
+            + markup.Script[(call.Index + call.Length)..];
+        return (markup with { Script = waiting }).ToString();
     }
 
     /// <summary>
@@ -71,22 +59,8 @@ public static partial class ChartHtml
     /// </summary>
     public static string LibraryScript() =>
         $"<script type=\"text/javascript\" {LibraryMarker}>if (typeof window.Plotly === 'undefined') {{ (function (define, module, exports) {{\n"
-        + Library.Value
+        + PlotlyJs.Library
         + "\n}).call(window, undefined, undefined, undefined); }</script>\n";
-
-    private const string ScriptOpen = "<script type=\"text/javascript\">";
-    private const string ScriptClose = "</script>";
-
-    private static string LoadLibrary()
-    {
-        var assembly = typeof(GenericChart).Assembly;
-        var name = assembly.GetManifestResourceNames()
-            .SingleOrDefault(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"{assembly.GetName()} no longer embeds plotly.js (no resource Plotly.NET.plotly-*.min.js).");
-        using var stream = assembly.GetManifestResourceStream(name)!;
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase);
-    }
 
     [GeneratedRegex(@"(renderPlotly_[0-9A-Za-z_]+)\(\);\s*$")]
     private static partial Regex DrawCall();

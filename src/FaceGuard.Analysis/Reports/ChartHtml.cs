@@ -6,9 +6,6 @@ namespace FaceGuard.Analysis.Reports;
 /// <summary>A chart as the div and script Plotly.NET writes for it, made stable and safe to inline.</summary>
 internal static partial class ChartHtml
 {
-    private const string ScriptOpen = "<script type=\"text/javascript\">";
-    private const string ScriptClose = "</script>";
-
     /// <param name="id">The div's id, in place of the random one Plotly.NET draws, so that the same run renders the same HTML.</param>
     public static string Render(GenericChart chart, string id)
     {
@@ -23,17 +20,7 @@ internal static partial class ChartHtml
         html = html.Replace(guid, id, StringComparison.Ordinal)
             .Replace(guid.Replace("-", "", StringComparison.Ordinal), id.Replace('-', '_'), StringComparison.Ordinal);
 
-        // The chart's JSON may hold text from the data; "</" or "<!--" in it would end or upset the script element.
-        var open = html.IndexOf(ScriptOpen, StringComparison.Ordinal);
-        var end = html.LastIndexOf(ScriptClose, StringComparison.Ordinal);
-        if (open < 0 || end < open)
-        {
-            throw new InvalidOperationException("Plotly.NET's chart HTML has no script element where one was expected.");
-        }
-
-        var start = open + ScriptOpen.Length;
-        var script = html[start..end].Replace("</", "<\\/", StringComparison.Ordinal).Replace("<!--", "<\\!--", StringComparison.Ordinal);
-        return html[..start] + script + html[end..];
+        return ChartMarkup.Parse(html).ToString();
     }
 
     [GeneratedRegex("""<div id="([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})">""")]
