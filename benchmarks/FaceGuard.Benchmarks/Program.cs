@@ -1,10 +1,13 @@
 using FaceGuard.Benchmarks;
+using FaceGuard.Engine;
 
 // dotnet run -c Release --project benchmarks/FaceGuard.Benchmarks -- <verb> [arguments]
 //   stages [iterations]              ms per stage (decode, detect, blur, encode), 1080p and 12 MP, per sensitivity
 //   service [requests]               the service over HTTP against the engine alone: requests/s, p50/p99, resident memory
 //   generator [seconds] [connections] our load generator against wrk on a trivial loopback endpoint
 //   csv [rows]                        writing and loading a request log of that many rows (default 1,000,000)
+// The same allocator settings as the service and the CLI, so the engine measured here is the engine they run.
+NativeMemory.LimitFragmentation();
 string verb = args.Length > 0 ? args[0] : "stages";
 int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index]) : fallback;
 switch (verb)
