@@ -113,12 +113,8 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             ? new EmbeddedTarget(settings.ToOptions(settings.Format ?? FaceGuard.Engine.OutputFormat.Jpeg))
             : new HttpTarget(new Uri(settings.Target), settings.ServiceQuery(), settings.Pid);
 
-        AnsiConsole.MarkupLine($"Target [blue]{Markup.Escape(target.Description)}[/], {images.Count} photo(s), {Markup.Escape(options.Shape)}, {options.Warmup} warm-up.");
-        AnsiConsole.MarkupLine(target.ProcessId is { } pid
-            ? $"Watching process {pid} for CPU and memory."
-            : $"[yellow]Not sampling CPU and memory: {Markup.Escape(target.WhyNoProcess ?? "no process")}.[/] The log's CPU_Percent and Memory_MB stay empty rather than describe the wrong process.");
-
-        // Ctrl+C stops sending and keeps what was measured: the log and report are still written.
+        // Ctrl+C stops sending and keeps what was measured: the log and report are still written. The handler is in
+        // place before the first line is printed, so whoever waits for output before pressing it cannot kill the run.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -129,6 +125,11 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         RunLog run = null!;
         try
         {
+            AnsiConsole.MarkupLine($"Target [blue]{Markup.Escape(target.Description)}[/], {images.Count} photo(s), {Markup.Escape(options.Shape)}, {options.Warmup} warm-up.");
+            AnsiConsole.MarkupLine(target.ProcessId is { } pid
+                ? $"Watching process {pid} for CPU and memory."
+                : $"[yellow]Not sampling CPU and memory: {Markup.Escape(target.WhyNoProcess ?? "no process")}.[/] The log's CPU_Percent and Memory_MB stay empty rather than describe the wrong process.");
+
             await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .StartAsync(async progress =>
