@@ -19,6 +19,7 @@ public static class FaceGuardService
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? ServiceOptions.DefaultUrls);
         var options = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
         builder.Services.AddSingleton(options);
+        KeepThreadsForRequests(options);
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -63,5 +64,18 @@ public static class FaceGuardService
         app.MapImageEndpoints(options);
         app.MapMetrics("/metrics");
         return app;
+    }
+
+    /// <summary>
+    /// Photos are processed synchronously on thread-pool threads, up to MaxConcurrency × DetectionThreads of them. With
+    /// no thread to spare the service could not read the next request, answer /healthz or /metrics, or turn excess load
+    /// away with 503 until the pool added threads (one per half second or so): found when metrics went unanswered for
+    /// seconds while two slow photos were processing. So the pool starts with that many threads plus one per core.
+    /// </summary>
+    private static void KeepThreadsForRequests(ServiceOptions options)
+    {
+        ThreadPool.GetMinThreads(out int workers, out int completionPorts);
+        int needed = options.MaxConcurrency * options.DetectionThreads + Environment.ProcessorCount;
+        if (needed > workers) ThreadPool.SetMinThreads(needed, completionPorts);
     }
 }

@@ -36,13 +36,20 @@ public class ShutdownTests
         var heldBack = new HeldBackContent(Repo.PhotoBytes("messi5.jpg"), "messi5.jpg");
         var uploading = client.PostAsync("/process?sensitivity=normal", heldBack, within.Token);
         await heldBack.HalfSent.WaitAsync(within.Token);
+        string lastSeen = "no /metrics answer yet";
+        var transitions = new List<string>();
+        int polls = 0;
         await Wait.UntilAsync(async () =>
             {
                 string metrics = await service.Client.GetStringAsync("/metrics", within.Token);
-                return MetricsText.Sum(metrics, "faceguard_requests_processing") == SlowRequests &&
-                       MetricsText.Sum(metrics, "http_requests_in_progress", "endpoint=\"/process\"") == SlowRequests + 1;
+                double processing = MetricsText.Sum(metrics, "faceguard_requests_processing");
+                double inProgress = MetricsText.Sum(metrics, "http_requests_in_progress", "endpoint=\"/process\"");
+                string now = $"{processing} processing, {inProgress} in progress";
+                if (transitions.Count == 0 || !transitions[^1].EndsWith(now)) transitions.Add($"{clock.ElapsedMilliseconds} ms: {now}");
+                lastSeen = $"{++polls} polls; {string.Join("; ", transitions)}; slow requests {string.Join(", ", slow.Select(t => t.IsCompletedSuccessfully ? $"answered {(int)t.Result.StatusCode}" : t.Status.ToString()))}";
+                return processing == SlowRequests && inProgress == SlowRequests + 1;
             },
-            $"{SlowRequests} photos are being processed and {SlowRequests + 1} /process requests are in progress", within.Token, () => service.Log);
+            $"{SlowRequests} photos are being processed and {SlowRequests + 1} /process requests are in progress", within.Token, () => lastSeen + "\n" + service.Log);
         int finishedBeforeSignal = slow.Count(t => t.IsCompleted);
 
         service.Terminate();
