@@ -125,6 +125,8 @@ internal static class RunVerdicts
             ? new(Severity.Ok, $"Memory trend not judged: {Count(trend.Points)} readings, fewer than the {Count(MemoryTrend.MinPoints)} needed to tell a leak from warm-up ({slope})")
             : trend.Verdict == TrendVerdict.Growing
             ? new(Severity.Alert, $"Memory growing ({slope}, {fit}): possible leak")
+            : trend.RisesOverTheRun
+                ? new(Severity.Ok, $"Memory stable: it rose early and levelled off ({slope} over the run, {Signed(trend.LateSlopeMbPer1000Requests, 1)} in its second half)")
             : trend.SlopeMbPer1000Requests > MemoryTrend.GrowingSlopeMbPer1000Requests
                 ? new(Severity.Ok, $"Memory stable ({slope}, but {fit}: noise rather than a trend)")
                 : new(Severity.Ok, $"Memory stable ({slope})");

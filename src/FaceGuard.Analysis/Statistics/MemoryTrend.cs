@@ -3,8 +3,13 @@ using MathNet.Numerics.LinearRegression;
 
 namespace FaceGuard.Analysis.Statistics;
 
-/// <summary>Least-squares line of memory over requests served, the basis of leak detection.</summary>
-public sealed record MemoryTrend(double SlopeMbPer1000Requests, double InterceptMb, double RSquared, int Points)
+/// <summary>
+/// Least-squares line of memory over requests served, the basis of leak detection, plus the slope of the later half
+/// of the run on its own: a leak keeps growing to the end, while a process still filling its allocators and caches rises
+/// early and levels off, which one line through the whole run would also read as growth.
+/// </summary>
+public sealed record MemoryTrend(double SlopeMbPer1000Requests, double InterceptMb, double RSquared, int Points,
+    double LateSlopeMbPer1000Requests = double.NaN)
 {
     public const double GrowingSlopeMbPer1000Requests = 1.0;
 
@@ -15,10 +20,20 @@ public sealed record MemoryTrend(double SlopeMbPer1000Requests, double Intercept
     /// requests, which a line through them reads as hundreds of MB per 1,000 requests.</summary>
     public const int MinPoints = 100;
 
+    /// <summary>The later half must still rise at least this fast to call the run's growth a leak: half the growing slope,
+    /// as half the readings give a noisier slope.</summary>
+    public const double StillGrowingSlopeMbPer1000Requests = GrowingSlopeMbPer1000Requests / 2;
+
     public TrendVerdict Verdict =>
         Points < MinPoints ? TrendVerdict.Inconclusive
-        : SlopeMbPer1000Requests > GrowingSlopeMbPer1000Requests && RSquared >= MinRSquared ? TrendVerdict.Growing
+        : RisesOverTheRun && !LevelledOff ? TrendVerdict.Growing
         : TrendVerdict.Stable;
+
+    /// <summary>A line through the whole run rises faster than <see cref="GrowingSlopeMbPer1000Requests"/> and explains the readings.</summary>
+    public bool RisesOverTheRun => SlopeMbPer1000Requests > GrowingSlopeMbPer1000Requests && RSquared >= MinRSquared;
+
+    /// <summary>The later half rises slower than <see cref="StillGrowingSlopeMbPer1000Requests"/>.</summary>
+    public bool LevelledOff => LateSlopeMbPer1000Requests <= StillGrowingSlopeMbPer1000Requests;
 
     /// <summary>Fewer than two points, or a single request index, give NaN (and, being few, read as Inconclusive).</summary>
     public static MemoryTrend Fit(IReadOnlyList<double> requestIndex, IReadOnlyList<double> memoryMb)
@@ -40,9 +55,16 @@ public sealed record MemoryTrend(double SlopeMbPer1000Requests, double Intercept
 
         var (intercept, slope) = SimpleRegression.Fit(x, y);
         var fitted = x.Select(v => intercept + slope * v);
-        return new MemoryTrend(slope * 1000, intercept, GoodnessOfFit.CoefficientOfDetermination(fitted, y), x.Length);
+        return new MemoryTrend(slope * 1000, intercept, GoodnessOfFit.CoefficientOfDetermination(fitted, y), x.Length, LateSlope(x, y) * 1000);
+    }
+
+    private static double LateSlope(double[] x, double[] y)
+    {
+        var lateX = x[(x.Length / 2)..];
+        var lateY = y[(y.Length / 2)..];
+        return lateX.Length < 2 || lateX.All(v => v == lateX[0]) ? double.NaN : SimpleRegression.Fit(lateX, lateY).B;
     }
 
     public override string ToString() => FormattableString.Invariant(
-        $"MemoryTrend {{ SlopeMbPer1000Requests = {SlopeMbPer1000Requests}, InterceptMb = {InterceptMb}, RSquared = {RSquared}, Points = {Points}, Verdict = {Verdict} }}");
+        $"MemoryTrend {{ SlopeMbPer1000Requests = {SlopeMbPer1000Requests}, InterceptMb = {InterceptMb}, RSquared = {RSquared}, Points = {Points}, LateSlopeMbPer1000Requests = {LateSlopeMbPer1000Requests}, Verdict = {Verdict} }}");
 }
