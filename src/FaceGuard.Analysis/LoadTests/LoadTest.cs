@@ -28,7 +28,7 @@ public static class LoadTest
     {
         private readonly long _origin = Stopwatch.GetTimestamp();
         private readonly DateTime _originWallClock = DateTime.Now;
-        private readonly DateTimeOffset _started = DateTimeOffset.Now;
+        private DateTimeOffset Started => new(_originWallClock);
         private readonly ConcurrentQueue<RequestRecord> _records = new();
         private readonly int _total = options.Warmup + options.MeasuredRequests;
         private ProcessSampler? _sampler;
@@ -54,9 +54,9 @@ public static class LoadTest
                 if (_sampler is not null) samples = await _sampler.StopAsync();
             }
 
-            var manifest = new RunManifest(options.Name, target.Description, options.Shape, options.Describe(), _started, DateTimeOffset.Now,
+            var manifest = new RunManifest(options.Name, target.Description, options.Shape, options.Describe(), Started, DateTimeOffset.Now,
                 Environment.MachineName, Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription, EngineVersion,
-                target.ProcessId, target.ProcessId is { } p ? ProcessName(p) : target.WhyNoProcess, cancellationToken.IsCancellationRequested);
+                target.ProcessId, target.ProcessId is { } p ? ProcessReader.Name(p) : target.WhyNoProcess, cancellationToken.IsCancellationRequested);
             return new RunLog(_records.OrderBy(r => r.RequestId).ToList(), samples, manifest);
         }
 
@@ -78,8 +78,9 @@ public static class LoadTest
         {
             double rate = options.RatePerSecond!.Value;
             long start = Stopwatch.GetTimestamp();
-            var sends = new List<Task>(options.MeasuredRequests);
-            for (int i = 0; i < options.MeasuredRequests; i++)
+            int count = options.MeasuredRequests;
+            var sends = new List<Task>(count);
+            for (int i = 0; i < count; i++)
             {
                 long intended = start + (long)(i / rate * Stopwatch.Frequency);
                 var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), intended);
@@ -130,8 +131,6 @@ public static class LoadTest
         }
 
         private int NewId() => Interlocked.Increment(ref _nextId);
-
-        private static string? ProcessName(int pid) => ProcessReader.Name(pid);
 
         private static string EngineVersion =>
             typeof(FaceAnonymizer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
