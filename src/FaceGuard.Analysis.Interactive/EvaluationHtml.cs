@@ -1,5 +1,6 @@
 using FaceGuard.Engine.Evaluation;
 using static FaceGuard.Analysis.Interactive.Html;
+using static FaceGuard.Analysis.InvariantText;
 
 namespace FaceGuard.Analysis.Interactive;
 

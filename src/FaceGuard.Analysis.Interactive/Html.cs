@@ -1,15 +1,13 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
+using FaceGuard.Analysis.Reports;
 
 namespace FaceGuard.Analysis.Interactive;
 
-/// <summary>Numbers and text as HTML for notebook outputs: invariant culture, data encoded, one small scoped stylesheet.</summary>
+/// <summary>Text as HTML for notebook outputs: data encoded, one small scoped stylesheet. Numbers come from
+/// <see cref="InvariantText"/>, as in the reports.</summary>
 internal static class Html
 {
-    /// <summary>Stands for a value that does not exist (NaN, no samples).</summary>
-    public const string Missing = "–";
-
     /// <summary>Scoped under .fg so that it styles nothing else in the notebook; colours read in light and dark themes.</summary>
     public const string Style = """
         <style>
@@ -35,36 +33,7 @@ internal static class Html
         </style>
         """;
 
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
     public static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-
-    /// <summary>Thousands separated by commas, at most <paramref name="decimals"/> decimals, no "-0".</summary>
-    public static string Number(double value, int decimals)
-    {
-        if (!double.IsFinite(value))
-        {
-            return Missing;
-        }
-
-        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
-        return (rounded == 0 ? 0 : rounded).ToString(decimals == 0 ? "#,0" : "#,0." + new string('#', decimals), Invariant);
-    }
-
-    /// <summary>A duration in milliseconds with the precision that matters at its size: 612, 45.3, 3.14.</summary>
-    public static string Ms(double value) => Number(value, Math.Abs(value) >= 100 ? 0 : Math.Abs(value) >= 10 ? 1 : 2);
-
-    /// <summary>A share as a percentage: 0.14 → "14 %".</summary>
-    public static string Percent(double share) => double.IsFinite(share) ? Number(share * 100, 1) + " %" : Missing;
-
-    public static string Count(long count) => count.ToString("#,0", Invariant);
-
-    public static string Css(Severity severity) => severity switch
-    {
-        Severity.Alert => "alert",
-        Severity.Warning => "warning",
-        _ => "ok",
-    };
 
     /// <summary>An output: the stylesheet, then the content inside a div carrying the .fg scope and <paramref name="cssClass"/>.</summary>
     public static string Block(string cssClass, Action<StringBuilder> content)
@@ -104,7 +73,7 @@ internal static class Html
         html.Append("<ul class=\"fg-verdicts\">\n");
         foreach (var verdict in verdicts)
         {
-            html.Append("<li class=\"").Append(Css(verdict.Severity)).Append("\"><span class=\"badge\">").Append(verdict.Severity)
+            html.Append("<li class=\"").Append(SeverityCss.Of(verdict.Severity)).Append("\"><span class=\"badge\">").Append(verdict.Severity)
                 .Append("</span> ").Append(E(verdict.Text)).Append("</li>\n");
         }
 

@@ -14,22 +14,24 @@ public static class NotebookFormatters
 
     public static void Register()
     {
-        Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartHtml.Render(chart, Session())), HtmlMime);
-        Formatter.Register<RunAnalysis>((analysis, writer) => writer.Write(RunHtml.Analysis(analysis)), HtmlMime);
-        Formatter.Register<Distribution>((distribution, writer) => writer.Write(RunHtml.Distribution(distribution)), HtmlMime);
-        Formatter.Register<Verdict>((verdict, writer) => writer.Write(RunHtml.Verdicts([verdict])), HtmlMime);
-        Formatter.Register<IEnumerable<Verdict>>((verdicts, writer) => writer.Write(RunHtml.Verdicts(verdicts)), HtmlMime);
-        Formatter.Register<RunComparison>((comparison, writer) => writer.Write(RunHtml.Comparison(comparison)), HtmlMime);
-        Formatter.Register<EvaluationReport>((report, writer) => writer.Write(EvaluationHtml.Report(report)), HtmlMime);
-        Formatter.Register<Thumbnail>((thumbnail, writer) => writer.Write(thumbnail.ToHtml()), HtmlMime);
-        Formatter.Register<BeforeAfter>((pair, writer) => writer.Write(pair.ToHtml()), HtmlMime);
-        Formatter.Register<Gallery>((gallery, writer) => writer.Write(gallery.ToHtml()), HtmlMime);
-        Formatter.Register<BuildInfo>((info, writer) => writer.Write(BuildInfoHtml(info)), HtmlMime);
-        foreach (var type in new[] { typeof(GenericChart), typeof(RunAnalysis), typeof(Distribution), typeof(Verdict), typeof(IEnumerable<Verdict>),
-                     typeof(RunComparison), typeof(EvaluationReport), typeof(Thumbnail), typeof(BeforeAfter), typeof(Gallery), typeof(BuildInfo) })
-        {
-            Formatter.SetPreferredMimeTypesFor(type, HtmlMime);
-        }
+        AsHtml<GenericChart>(chart => ChartHtml.Render(chart, Session()));
+        AsHtml<RunAnalysis>(RunHtml.Analysis);
+        AsHtml<Distribution>(distribution => RunHtml.Distribution(distribution));
+        AsHtml<Verdict>(verdict => RunHtml.Verdicts([verdict]));
+        AsHtml<IEnumerable<Verdict>>(RunHtml.Verdicts);
+        AsHtml<RunComparison>(RunHtml.Comparison);
+        AsHtml<EvaluationReport>(EvaluationHtml.Report);
+        AsHtml<Thumbnail>(thumbnail => thumbnail.ToHtml());
+        AsHtml<BeforeAfter>(pair => pair.ToHtml());
+        AsHtml<Gallery>(gallery => gallery.ToHtml());
+        AsHtml<BuildInfo>(BuildInfoHtml);
+    }
+
+    /// <summary>Formats <typeparamref name="T"/> as HTML and makes HTML its preferred output.</summary>
+    private static void AsHtml<T>(Func<T, string> html)
+    {
+        Formatter.Register<T>((value, writer) => writer.Write(html(value)), HtmlMime);
+        Formatter.SetPreferredMimeTypesFor(typeof(T), HtmlMime);
     }
 
     /// <summary>The notebook session a chart belongs to: the root kernel handling the current command.</summary>

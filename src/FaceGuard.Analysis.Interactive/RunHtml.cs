@@ -1,7 +1,9 @@
 using System.Text;
+using FaceGuard.Analysis.Reports;
 using FaceGuard.Analysis.Sampling;
 using FaceGuard.Analysis.Statistics;
 using static FaceGuard.Analysis.Interactive.Html;
+using static FaceGuard.Analysis.InvariantText;
 
 namespace FaceGuard.Analysis.Interactive;
 
@@ -22,7 +24,7 @@ public static class RunHtml
     /// <summary>The describe table of every column the run has (latency, CPU, memory, stages), the run's facts and its threshold alerts.</summary>
     public static string Analysis(RunAnalysis a) => Block("fg-analysis", html =>
     {
-        html.Append("<h4>Run: ").Append(E(a.Name)).Append(" <span class=\"badge ").Append(Css(a.Severity)).Append("\">")
+        html.Append("<h4>Run: ").Append(E(a.Name)).Append(" <span class=\"badge ").Append(SeverityCss.Of(a.Severity)).Append("\">")
             .Append(a.Severity).Append("</span></h4>\n");
         List<(string, Distribution)> columns = [("Latency_ms", a.LatencyMs)];
         if (a.CpuPercent.Count > 0)

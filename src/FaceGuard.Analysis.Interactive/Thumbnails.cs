@@ -3,6 +3,7 @@ using FaceGuard.Engine;
 using FaceGuard.Engine.Evaluation;
 using OpenCvSharp;
 using static FaceGuard.Analysis.Interactive.Html;
+using static FaceGuard.Analysis.InvariantText;
 
 namespace FaceGuard.Analysis.Interactive;
 

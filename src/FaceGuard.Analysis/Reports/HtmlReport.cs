@@ -58,7 +58,7 @@ public static class HtmlReport
     private static void Header(StringBuilder html, RunAnalysis analysis, RunManifest? manifest)
     {
         html.Append("<header>\n<h1>").Append(E($"Load test: {analysis.Name}")).Append("</h1>\n")
-            .Append(I($"<span class=\"badge {Css(analysis.Severity)}\">{analysis.Severity}</span>\n"));
+            .Append(I($"<span class=\"badge {SeverityCss.Of(analysis.Severity)}\">{analysis.Severity}</span>\n"));
         if (manifest is not null)
         {
             html.Append("<p class=\"sub\">").Append(E(
@@ -74,7 +74,7 @@ public static class HtmlReport
         html.Append("<section id=\"verdicts\">\n<h2>Verdicts</h2>\n<ul class=\"verdicts\">\n");
         foreach (var verdict in analysis.Verdicts)
         {
-            html.Append(I($"<li class=\"{Css(verdict.Severity)}\"><span class=\"badge\">{verdict.Severity}</span>"))
+            html.Append(I($"<li class=\"{SeverityCss.Of(verdict.Severity)}\"><span class=\"badge\">{verdict.Severity}</span>"))
                 .Append(E(verdict.Text)).Append("</li>\n");
         }
 
@@ -186,7 +186,7 @@ public static class HtmlReport
         var (b, cur) = (comparison.BaselineLatencyMs, comparison.CurrentLatencyMs);
         var severity = comparison.Verdict == ComparisonVerdict.Slower ? Severity.Alert : Severity.Ok;
         html.Append("<section id=\"comparison\">\n<h2>Baseline comparison</h2>\n<ul class=\"verdicts\">\n")
-            .Append(I($"<li class=\"{Css(severity)}\"><span class=\"badge\">{comparison.Verdict}</span>"))
+            .Append(I($"<li class=\"{SeverityCss.Of(severity)}\"><span class=\"badge\">{comparison.Verdict}</span>"))
             .Append(E(comparison.Summary)).Append("</li>\n</ul>\n");
         var level = Number(Statistics.Comparison.ConfidenceLevel * 100, 0);
         Table(html,
@@ -275,11 +275,4 @@ public static class HtmlReport
     private static string Unit(string number, string unit) => number == Missing ? Missing : $"{number} {unit}";
 
     private static string Times(double ratio) => Number(ratio, 2) is var number && number == Missing ? Missing : number + "×";
-
-    private static string Css(Severity severity) => severity switch
-    {
-        Severity.Alert => "alert",
-        Severity.Warning => "warning",
-        _ => "ok",
-    };
 }
