@@ -35,7 +35,7 @@ internal static class ProcessQuery
         }
         catch (ArgumentOutOfRangeException e)
         {
-            throw new BadRequestException("Invalid option", e.Message.Split(" (Parameter")[0]);
+            throw new BadRequestException("Invalid option", OptionErrors.Text(e));
         }
     }
 

@@ -13,7 +13,6 @@ public sealed class ResultCache(long capacityBytes) : IDisposable
 {
     private readonly MemoryCache? _cache = capacityBytes > 0 ? new MemoryCache(new MemoryCacheOptions { SizeLimit = capacityBytes }) : null;
 
-    public bool Enabled => _cache is not null;
 
     public AnonymizeResult GetOrCreate(byte[] upload, AnonymizeOptions options, Func<AnonymizeResult> create)
     {

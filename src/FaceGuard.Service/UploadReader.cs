@@ -64,11 +64,7 @@ internal static class UploadReader
                 uploads.Add(new Upload(fileName, await ReadAllAsync(section.Body, cancellationToken)));
             }
         }
-        catch (IOException e) when (e is not BadHttpRequestException)
-        {
-            throw new BadRequestException("Malformed form", $"The multipart body could not be read ({e.Message}). " + HowToSend);
-        }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException and not BadHttpRequestException)
         {
             throw new BadRequestException("Malformed form", $"The multipart body could not be read ({e.Message}). " + HowToSend);
         }

@@ -63,7 +63,7 @@ public class AnonymizeSettings : CommandSettings
         }
         catch (ArgumentOutOfRangeException e)
         {
-            return ValidationResult.Error(e.Message.Split(" (Parameter")[0]);
+            return ValidationResult.Error(OptionErrors.Text(e));
         }
     }
 

@@ -79,7 +79,7 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             }
             catch (ArgumentOutOfRangeException e)
             {
-                return ValidationResult.Error(e.Message.Split(" (Parameter")[0]);
+                return ValidationResult.Error(FaceGuard.Engine.OptionErrors.Text(e));
             }
             return base.Validate();
         }
@@ -159,10 +159,4 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         AnsiConsole.MarkupLine($"Log [blue]{Markup.Escape(csv)}[/] (+ .resources.csv, .manifest.json), report [blue]{Markup.Escape(html)}[/]");
         return 0;
     }
-}
-
-/// <summary>IProgress that reports on the calling thread: Spectre's progress task is thread-safe, a Progress&lt;T&gt; would post to the thread pool.</summary>
-internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
 }

@@ -42,7 +42,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         {
             var task = progress.AddTask("Detecting", maxValue: sets.Sum(s => s.Images.Count));
             report = DetectionEvaluation.Run(engine, sets, settings.ToDetectionOptions(), settings.ToOptions(OutputFormat.Jpeg).Mask,
-                new Progress<ImageEvaluation>(_ => task.Increment(1)));
+                new SynchronousProgress<ImageEvaluation>(_ => task.Increment(1)));
         });
 
         Print(report, sets);

@@ -25,13 +25,13 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
 
         [CommandOption("--latency-threshold <MS>")]
         [Description("Alert when a request takes longer.")]
-        [DefaultValue(500.0)]
-        public double LatencyThreshold { get; init; } = 500;
+        [DefaultValue(AlertThresholds.DefaultLatencyMs)]
+        public double LatencyThreshold { get; init; } = AlertThresholds.DefaultLatencyMs;
 
         [CommandOption("--memory-threshold <MB>")]
         [Description("Alert when the service's resident memory is above.")]
-        [DefaultValue(200.0)]
-        public double MemoryThreshold { get; init; } = 200;
+        [DefaultValue(AlertThresholds.DefaultMemoryMb)]
+        public double MemoryThreshold { get; init; } = AlertThresholds.DefaultMemoryMb;
 
         public override ValidationResult Validate() =>
             !File.Exists(Log) ? ValidationResult.Error($"No log at {Log}.")
