@@ -11,7 +11,7 @@ public sealed record DetectionOptions
 
     public static DetectionOptions Default { get; } = new();
 
-    public ModelKind Model { get; init; } = ModelKind.LongRange;
+    public DetectorModel Model { get; init; } = DetectorModel.YuNet;
 
     public Sensitivity Sensitivity { get; init; } = Sensitivity.High;
 

@@ -13,7 +13,7 @@ namespace FaceGuard.Engine;
 public sealed class FaceAnonymizer(EngineOptions? options = null)
 {
     private readonly EngineOptions _options = options ?? EngineOptions.Default;
-    private readonly FaceDetector _detector = new(ModelRegistry.Shared);
+    private readonly FaceSearch _detector = new(ModelRegistry.Shared);
 
     /// <summary>Decodes, finds every face, masks it and encodes the result.</summary>
     /// <exception cref="FaceGuardException">The bytes are not a usable image; the message says why.</exception>
@@ -54,7 +54,7 @@ public sealed class FaceAnonymizer(EngineOptions? options = null)
     {
         using var blank = new Mat(480, 640, MatType.CV_8UC3, Scalar.All(127));
         Cv2.ImEncode(".jpg", blank, out var jpeg);
-        foreach (var model in Enum.GetValues<ModelKind>())
+        foreach (var model in Enum.GetValues<DetectorModel>())
             Anonymize(jpeg, AnonymizeOptions.Default with { Detection = DetectionOptions.Default with { Model = model } });
     }
 

@@ -15,7 +15,9 @@ internal static class ProcessQuery
             var detection = DetectionOptions.Default with
             {
                 Sensitivity = Enum(query, "sensitivity", DetectionOptions.Default.Sensitivity),
-                Model = Enum(query, "model", DetectionOptions.Default.Model, ("short", ModelKind.ShortRange), ("long", ModelKind.LongRange)),
+                Model = Enum(query, "model", DetectionOptions.Default.Model,
+                    ("yunet", DetectorModel.YuNet), ("blazeface", DetectorModel.BlazeFace), ("blazeface-short", DetectorModel.BlazeFaceShortRange),
+                    ("long", DetectorModel.BlazeFace), ("short", DetectorModel.BlazeFaceShortRange)), // long, short: the names before YuNet
                 ScoreThreshold = Number(query, "threshold", DetectionOptions.DefaultScoreThreshold),
             };
             var mask = MaskOptions.Default with

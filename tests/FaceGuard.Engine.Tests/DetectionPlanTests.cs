@@ -1,4 +1,5 @@
 using FaceGuard.Engine.Detection;
+using FaceGuard.Engine.Detection.BlazeFace;
 using OpenCvSharp;
 
 namespace FaceGuard.Engine.Tests;

@@ -79,7 +79,7 @@ public class DetectionTests
     [Fact]
     public void Short_range_model_finds_a_face_filling_the_frame()
     {
-        var result = Engine.Detect(TestData.PhotoBytes("astronaut.png"), DetectionOptions.Default with { Model = ModelKind.ShortRange });
+        var result = Engine.Detect(TestData.PhotoBytes("astronaut.png"), DetectionOptions.Default with { Model = DetectorModel.BlazeFaceShortRange });
         var truth = Photos.Images.Single(i => i.File == "astronaut.png").Faces;
         Assert.Single(FaceMatcher.Match(truth, result.Faces).Found);
     }

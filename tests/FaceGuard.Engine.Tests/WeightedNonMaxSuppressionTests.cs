@@ -6,9 +6,9 @@ public class WeightedNonMaxSuppressionTests
 {
     private static Candidate Box(float score, float x, float y, float w, float h)
     {
-        var geometry = new float[Candidate.GeometryLength];
+        var geometry = new float[16];
         (geometry[0], geometry[1], geometry[2], geometry[3]) = (x, y, w, h);
-        for (int k = 0; k < Candidate.KeypointCount; k++) (geometry[4 + 2 * k], geometry[5 + 2 * k]) = (x, y);
+        for (int k = 0; k < 6; k++) (geometry[4 + 2 * k], geometry[5 + 2 * k]) = (x, y);
         return new Candidate(score, geometry);
     }
 

@@ -32,9 +32,9 @@ public class AnonymizeSettings : CommandSettings
     public Sensitivity Sensitivity { get; init; } = Sensitivity.High;
 
     [CommandOption("--model <MODEL>")]
-    [Description("ShortRange (selfies) or LongRange (people farther away).")]
-    [DefaultValue(ModelKind.LongRange)]
-    public ModelKind Model { get; init; } = ModelKind.LongRange;
+    [Description("yunet (default: faces from ~10 px in one pass), blazeface (MediaPipe's full-range model over tiles, as the seed tutorial) or blazefaceshortrange (selfies).")]
+    [DefaultValue(DetectorModel.YuNet)]
+    public DetectorModel Model { get; init; } = DetectorModel.YuNet;
 
     [CommandOption("--threshold <SCORE>")]
     [Description("Minimum detection score (0-1). Lower finds more faces and more false alarms.")]

@@ -5,6 +5,7 @@ using FaceGuard.Analysis.LoadTests;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Reports;
 using FaceGuard.Analysis.Targets;
+using FaceGuard.Engine;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -98,7 +99,7 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         /// <summary>The same options as the service's query string.</summary>
         public string ServiceQuery() => string.Join("&",
             $"sensitivity={Sensitivity.ToString().ToLowerInvariant()}",
-            $"model={(Model == FaceGuard.Engine.ModelKind.ShortRange ? "short" : "long")}",
+            $"model={Model switch { DetectorModel.BlazeFace => "blazeface", DetectorModel.BlazeFaceShortRange => "blazeface-short", _ => "yunet" }}",
             $"mode={Mode.ToString().ToLowerInvariant()}",
             string.Create(CultureInfo.InvariantCulture, $"threshold={Threshold}"),
             string.Create(CultureInfo.InvariantCulture, $"maskScale={MaskScale}"),

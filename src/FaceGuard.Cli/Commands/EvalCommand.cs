@@ -71,5 +71,10 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
                                $"{report.FalseAlarms} on no face at all). Mean detection time {report.MeanDetectMs:0.0} ms a photo.");
         foreach (var (image, face) in report.MissedFaces)
             AnsiConsole.MarkupLine($"[yellow]missed[/] {Markup.Escape(image.SetName)}/{Markup.Escape(image.Image.File)} at {face.X},{face.Y} {face.Width}x{face.Height}");
+        foreach (var (image, face) in report.UncoveredFaces.Except(report.MissedFaces))
+            AnsiConsole.MarkupLine($"[yellow]found but not hidden[/] {Markup.Escape(image.SetName)}/{Markup.Escape(image.Image.File)} at {face.X},{face.Y} {face.Width}x{face.Height}");
+        foreach (var image in report.Images)
+        foreach (var alarm in image.Match.FalseAlarms)
+            AnsiConsole.MarkupLine($"[grey]false alarm[/] {Markup.Escape(image.SetName)}/{Markup.Escape(image.Image.File)} at {alarm.Box.X:0},{alarm.Box.Y:0} {alarm.Box.Width:0}x{alarm.Box.Height:0} score {alarm.Score:0.00}");
     }
 }

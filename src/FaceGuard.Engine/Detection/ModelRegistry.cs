@@ -1,20 +1,26 @@
+using FaceGuard.Engine.Detection.BlazeFace;
+using FaceGuard.Engine.Detection.YuNet;
+
 namespace FaceGuard.Engine.Detection;
 
 /// <summary>
-/// Loads each BlazeFace model at most once per process, on first use, and shares it between all callers:
+/// Loads each network at most once per process, on first use, and shares it between all callers:
 /// a session costs tens of milliseconds and a few megabytes to create, and runs thread-safely.
 /// </summary>
 internal sealed class ModelRegistry
 {
     public static ModelRegistry Shared { get; } = new();
 
-    private readonly Lazy<BlazeFaceModel> _shortRange = new(() => BlazeFaceModel.Load(ModelKind.ShortRange, intraOpThreads: 1));
-    private readonly Lazy<BlazeFaceModel> _longRange = new(() => BlazeFaceModel.Load(ModelKind.LongRange, intraOpThreads: 1));
+    private readonly Lazy<BlazeFaceModel> _shortRange = new(() => BlazeFaceModel.Load(DetectorModel.BlazeFaceShortRange, intraOpThreads: 1));
+    private readonly Lazy<BlazeFaceModel> _longRange = new(() => BlazeFaceModel.Load(DetectorModel.BlazeFace, intraOpThreads: 1));
+    private readonly Lazy<YuNetModel> _yuNet = new(() => new YuNetModel(ModelFiles.Read(YuNetModel.FileName), intraOpThreads: 1));
 
-    public BlazeFaceModel Get(ModelKind kind) => kind switch
+    public BlazeFaceModel BlazeFace(DetectorModel kind) => kind switch
     {
-        ModelKind.ShortRange => _shortRange.Value,
-        ModelKind.LongRange => _longRange.Value,
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        DetectorModel.BlazeFaceShortRange => _shortRange.Value,
+        DetectorModel.BlazeFace => _longRange.Value,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a BlazeFace model"),
     };
+
+    public YuNetModel YuNet => _yuNet.Value;
 }

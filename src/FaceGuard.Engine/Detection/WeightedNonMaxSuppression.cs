@@ -32,7 +32,7 @@ internal static class WeightedNonMaxSuppression
 
     private static Candidate Blend(List<Candidate> group, float score)
     {
-        var geometry = new float[Candidate.GeometryLength];
+        var geometry = new float[group[0].Geometry.Length];
         float totalScore = 0;
         foreach (var c in group)
         {

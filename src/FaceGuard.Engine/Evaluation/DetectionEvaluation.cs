@@ -45,6 +45,10 @@ public sealed record EvaluationReport(IReadOnlyList<ImageEvaluation> Images, Det
 
     public IEnumerable<(ImageEvaluation Image, TruthFace Face)> MissedFaces =>
         Images.SelectMany(i => i.Match.Missed.Where(f => !f.Difficult).Select(f => (i, f)));
+
+    /// <summary>Faces no mask hides well enough, whether or not a box matched them: what would leak.</summary>
+    public IEnumerable<(ImageEvaluation Image, TruthFace Face)> UncoveredFaces =>
+        Images.SelectMany(i => i.Image.Faces.Where(f => !f.Difficult && !i.Match.Covered.Contains(f)).Select(f => (i, f)));
 }
 
 public static class DetectionEvaluation

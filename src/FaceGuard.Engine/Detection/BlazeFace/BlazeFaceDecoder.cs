@@ -1,4 +1,4 @@
-namespace FaceGuard.Engine.Detection;
+namespace FaceGuard.Engine.Detection.BlazeFace;
 
 /// <summary>
 /// MediaPipe's TensorsToDetectionsCalculator for BlazeFace: per anchor a logit and 16 regressed numbers
@@ -6,6 +6,10 @@ namespace FaceGuard.Engine.Detection;
 /// </summary>
 internal static class BlazeFaceDecoder
 {
+    /// <summary>Numbers per anchor: box centre and size, then six keypoints.</summary>
+    public const int GeometryLength = Candidate.BoxLength + 2 * KeypointCount;
+    public const int KeypointCount = 6;
+
     private const float ScoreClip = 100f;
 
     /// <summary>Appends every anchor scoring at least <paramref name="minScore"/>, mapped through the letterbox to image pixels.</summary>
@@ -21,17 +25,17 @@ internal static class BlazeFaceDecoder
             if (logit < minLogit) continue;
 
             var anchor = anchors[i];
-            var raw = regressions.Slice(i * Candidate.GeometryLength, Candidate.GeometryLength);
+            var raw = regressions.Slice(i * GeometryLength, GeometryLength);
             float centerX = raw[0] / inputSize + anchor.CenterX;
             float centerY = raw[1] / inputSize + anchor.CenterY;
             float width = raw[2] / inputSize;
             float height = raw[3] / inputSize;
 
-            var geometry = new float[Candidate.GeometryLength];
+            var geometry = new float[GeometryLength];
             (geometry[0], geometry[1]) = letterbox.ToImage(centerX - width / 2, centerY - height / 2);
             geometry[2] = letterbox.ToImageLength(width);
             geometry[3] = letterbox.ToImageLength(height);
-            for (int k = 0; k < Candidate.KeypointCount; k++)
+            for (int k = 0; k < KeypointCount; k++)
             {
                 int at = 4 + 2 * k;
                 (geometry[at], geometry[at + 1]) = letterbox.ToImage(raw[at] / inputSize + anchor.CenterX, raw[at + 1] / inputSize + anchor.CenterY);

@@ -1,4 +1,4 @@
-namespace FaceGuard.Engine.Detection;
+namespace FaceGuard.Engine.Detection.BlazeFace;
 
 /// <summary>
 /// MediaPipe's SsdAnchorsCalculator for the BlazeFace graphs, reduced to what those graphs use:

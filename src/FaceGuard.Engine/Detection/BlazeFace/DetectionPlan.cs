@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace FaceGuard.Engine.Detection;
+namespace FaceGuard.Engine.Detection.BlazeFace;
 
 /// <summary>
 /// Which regions of an image the network looks at. BlazeFace's long-range model finds faces reliably from about

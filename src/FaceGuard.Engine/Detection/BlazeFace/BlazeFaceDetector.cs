@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace FaceGuard.Engine.Detection;
+namespace FaceGuard.Engine.Detection.BlazeFace;
 
 /// <summary>
 /// Finds faces in a decoded image: the <see cref="DetectionPlan"/>'s passes, one weighted non-max suppression over
@@ -13,7 +13,7 @@ namespace FaceGuard.Engine.Detection;
 /// On the labelled sets (high sensitivity) this cut false alarms from 84 to 15 while keeping 168 of the 170 faces
 /// found without it; requiring 0.7 instead of 0.65 left 7 false alarms but lost 4 faces (see README, "Detection quality").
 /// </remarks>
-internal sealed class FaceDetector(ModelRegistry models)
+internal sealed class BlazeFaceDetector(ModelRegistry models) : IFaceDetector
 {
     /// <summary>Detections scoring at least this are kept without a second look.</summary>
     internal const float CertainScore = 0.85f;
@@ -26,24 +26,17 @@ internal sealed class FaceDetector(ModelRegistry models)
     private const float LongRangeContext = 3f;
     private const float ShortRangeContext = 2f;
 
-    public List<Face> Detect(Mat image, DetectionOptions options, int parallelism = 1)
+    public List<Candidate> Detect(Mat image, DetectionOptions options, int threads)
     {
-        var model = models.Get(options.Model);
-        int longest = Math.Max(image.Width, image.Height);
-        float workScale = longest > options.MaxDetectionSide ? options.MaxDetectionSide / (float)longest : 1f;
-
-        using var scaled = workScale < 1f ? Downscale(image, workScale) : null;
-        using var pyramid = new ImagePyramid(scaled ?? image, model.InputSize);
+        var model = models.BlazeFace(options.Model);
+        using var pyramid = new ImagePyramid(image, model.InputSize);
 
         var regions = DetectionPlan.Regions(pyramid.Size, model.InputSize, options.Sensitivity);
-        var candidates = Search(model, pyramid, regions, options.ScoreThreshold, parallelism);
+        var candidates = Search(model, pyramid, regions, options.ScoreThreshold, threads);
         var faces = WeightedNonMaxSuppression.Apply(candidates);
-        if (options.Confirm)
-        {
-            // A second look can move a box onto one already kept, so suppression runs once more.
-            faces = WeightedNonMaxSuppression.Apply(faces.Select(f => f.Score >= CertainScore ? f : Confirm(pyramid, f)).OfType<Candidate>());
-        }
-        return faces.Select(c => c.ToFace(1f / workScale)).ToList();
+        if (!options.Confirm) return faces;
+        // A second look can move a box onto one already kept, so suppression runs once more.
+        return WeightedNonMaxSuppression.Apply(faces.Select(f => f.Score >= CertainScore ? f : Confirm(pyramid, f)).OfType<Candidate>());
     }
 
     private static List<Candidate> Search(BlazeFaceModel model, ImagePyramid pyramid, List<Rect> regions, float minScore, int parallelism)
@@ -73,8 +66,8 @@ internal sealed class FaceDetector(ModelRegistry models)
     {
         var again = new[]
             {
-                LookAgain(models.Get(ModelKind.LongRange), pyramid, detection.Box, LongRangeContext),
-                LookAgain(models.Get(ModelKind.ShortRange), pyramid, detection.Box, ShortRangeContext),
+                LookAgain(models.BlazeFace(DetectorModel.BlazeFace), pyramid, detection.Box, LongRangeContext),
+                LookAgain(models.BlazeFace(DetectorModel.BlazeFaceShortRange), pyramid, detection.Box, ShortRangeContext),
             }
             .OfType<Candidate>().MaxBy(c => c.Score);
         if (again is null || (detection.Score + again.Score) / 2 < ConfirmScore) return null;
@@ -94,12 +87,5 @@ internal sealed class FaceDetector(ModelRegistry models)
         var again = WeightedNonMaxSuppression.Apply(seen.Where(c =>
             c.Box.CenterX >= box.X && c.Box.CenterX <= box.Right && c.Box.CenterY >= box.Y && c.Box.CenterY <= box.Bottom));
         return again.Count > 0 ? again[0] : null;
-    }
-
-    private static Mat Downscale(Mat image, float scale)
-    {
-        var scaled = new Mat();
-        Cv2.Resize(image, scaled, new Size(), scale, scale, InterpolationFlags.Area);
-        return scaled;
     }
 }

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace FaceGuard.Engine.Detection;
+namespace FaceGuard.Engine.Detection.BlazeFace;
 
 /// <summary>
 /// How a region of an image was fitted into the square network input: scaled to fit with its aspect ratio kept,

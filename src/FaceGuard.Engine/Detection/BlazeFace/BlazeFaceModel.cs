@@ -2,7 +2,7 @@ using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 
-namespace FaceGuard.Engine.Detection;
+namespace FaceGuard.Engine.Detection.BlazeFace;
 
 /// <summary>
 /// One BlazeFace network in ONNX Runtime plus the pre- and post-processing MediaPipe's graph wraps around it:
@@ -20,7 +20,7 @@ internal sealed class BlazeFaceModel : IDisposable
     private readonly Anchor[] _anchors;
     private readonly long[] _inputShape;
 
-    private BlazeFaceModel(ModelKind kind, byte[] onnx, int inputSize, int[] strides, int intraOpThreads)
+    private BlazeFaceModel(DetectorModel kind, byte[] onnx, int inputSize, int[] strides, int intraOpThreads)
     {
         Kind = kind;
         InputSize = inputSize;
@@ -37,17 +37,17 @@ internal sealed class BlazeFaceModel : IDisposable
         _session = new InferenceSession(onnx, options);
     }
 
-    public ModelKind Kind { get; }
+    public DetectorModel Kind { get; }
 
     /// <summary>Side of the square network input in pixels.</summary>
     public int InputSize { get; }
 
-    public static BlazeFaceModel Load(ModelKind kind, int intraOpThreads) => kind switch
+    public static BlazeFaceModel Load(DetectorModel kind, int intraOpThreads) => kind switch
     {
         // Front camera model: 128x128, anchors on strides 8, 16, 16, 16.
-        ModelKind.ShortRange => new(kind, ModelFiles.Read("face_detection_front_128x128_barracuda.onnx"), 128, [8, 16, 16, 16], intraOpThreads),
+        DetectorModel.BlazeFaceShortRange => new(kind, ModelFiles.Read("face_detection_front_128x128_barracuda.onnx"), 128, [8, 16, 16, 16], intraOpThreads),
         // Back camera model: 256x256, the same anchor layout on strides 16, 32, 32, 32.
-        ModelKind.LongRange => new(kind, ModelFiles.Read("face_detection_back_256x256_barracuda.onnx"), 256, [16, 32, 32, 32], intraOpThreads),
+        DetectorModel.BlazeFace => new(kind, ModelFiles.Read("face_detection_back_256x256_barracuda.onnx"), 256, [16, 32, 32, 32], intraOpThreads),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -1,0 +1,65 @@
+using OpenCvSharp;
+
+namespace FaceGuard.Engine.Detection.YuNet;
+
+/// <summary>
+/// The passes in which YuNet searches a photo. YuNet was trained on faces of about 10 to 300 px, so one pass at the
+/// photo's own size finds everything from the back row of a group photo to a half-length portrait; a cheap downscaled
+/// pass catches faces too large for it (close-ups, selfies); at high sensitivity an upscaled pass reaches the faces of
+/// 6–20 px that the photo's own size shows too small.
+/// </summary>
+/// <remarks>
+/// Each pass is cut into tiles of about a megapixel of network input, always the same for the same image size, so the
+/// result does not depend on how many threads ran them; on two idle cores the two tiles of a 1080p photo run at once.
+/// </remarks>
+internal static class YuNetPlan
+{
+    /// <summary>Faces up to about this size (pixels of the pass) are found reliably; larger boxes are left to the close-up pass.</summary>
+    public const int LargestReliableFace = 300;
+
+    /// <summary>Shorter side of the downscaled copy that looks for faces too large for the main pass.</summary>
+    public const int CloseUpSide = 320;
+
+    /// <summary>Network input pixels per tile: a 1080p photo is two tiles, a 2000x1500 one three.</summary>
+    public const long MaxTilePixels = 1_150_000;
+
+    /// <summary>Tiles of the main pass overlap by this many pixels: every face the close-up pass may miss (under
+    /// ~100 px at 1080p) lies whole in some tile.</summary>
+    public const int MainOverlap = 128;
+
+    /// <summary>The upscaled pass of <see cref="Sensitivity.High"/>: its scale, the largest face it is trusted with
+    /// (larger ones are the main pass's), and the score it asks for (upscaled texture scores higher than it should).</summary>
+    public const float FineScale = 2f;
+    public const float FineMaxFace = 40f;
+    public const float FineMinScore = 0.6f;
+
+    public static List<YuNetPass> Passes(Size image, Sensitivity sensitivity, float minScore)
+    {
+        var whole = new Rect(0, 0, image.Width, image.Height);
+        var mainTiles = TileGrid.Split(whole, MaxTilePixels, MainOverlap, YuNetModel.Alignment);
+        var passes = new List<YuNetPass>();
+
+        int shorter = Math.Min(image.Width, image.Height);
+        if (shorter * 3 > CloseUpSide * 4)
+        {
+            // Above its training range the main pass mostly finds texture (boxes of 300-600 px on walls and sofas);
+            // such faces are the close-up pass's, which sees them at 70-320 px.
+            passes.Add(new YuNetPass(1f, mainTiles, minScore, LargestReliableFace));
+            passes.Add(new YuNetPass(CloseUpSide / (float)shorter, [new Tile(whole, whole)], minScore));
+        }
+        else
+        {
+            passes.Add(new YuNetPass(1f, mainTiles, minScore));
+        }
+
+        if (sensitivity == Sensitivity.High)
+        {
+            // Tiles of the original area whose upscaled size stays within the tile budget; overlapping by twice the
+            // largest face the pass is trusted with.
+            long maxArea = (long)(MaxTilePixels / (FineScale * FineScale));
+            passes.Add(new YuNetPass(FineScale, TileGrid.Split(whole, maxArea, (int)(2 * FineMaxFace), YuNetModel.Alignment / 2),
+                Math.Max(minScore, FineMinScore), FineMaxFace));
+        }
+        return passes;
+    }
+}
