@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using FaceGuard.Engine;
 
 namespace FaceGuard.Benchmarks;
 
@@ -17,17 +18,23 @@ internal sealed class ChildProcess : IDisposable
     public Uri Address { get; }
 
     /// <param name="assembly">A .NET program beside this one, started with the dotnet host.</param>
-    public static async Task<ChildProcess> StartAsync(string assembly, string readyPath, params string[] arguments)
+    public static Task<ChildProcess> StartDotnetAsync(string assembly, string readyPath, params string[] arguments) =>
+        StartAsync("dotnet", readyPath, [Path.Combine(AppContext.BaseDirectory, assembly), .. arguments], _ => new Dictionary<string, string>(), withFaceGuardMemorySettings: true);
+
+    /// <param name="arguments">"{port}" in an argument becomes the chosen port.</param>
+    /// <param name="environment">Variables for the child, given the chosen port.</param>
+    /// <param name="withFaceGuardMemorySettings">Start it with the allocator settings of the ./faceguard launcher
+    /// (<see cref="NativeMemory.LauncherEnvironment"/>); off for programs that are not ours.</param>
+    public static async Task<ChildProcess> StartAsync(string program, string readyPath, string[] arguments,
+        Func<int, IReadOnlyDictionary<string, string>> environment, bool withFaceGuardMemorySettings)
     {
         int port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
+        var start = new ProcessStartInfo(program) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in arguments) start.ArgumentList.Add(argument.Replace("{port}", port.ToString()));
-        // As the ./faceguard launcher runs the service (see README, "Memory").
-        start.Environment["MALLOC_ARENA_MAX"] = "2";
-        start.Environment["MALLOC_MMAP_THRESHOLD_"] = "131072";
-        start.Environment["MALLOC_TRIM_THRESHOLD_"] = "131072";
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {assembly}.");
+        if (withFaceGuardMemorySettings)
+            foreach (var (name, value) in NativeMemory.LauncherEnvironment) start.Environment[name] = value;
+        foreach (var (name, value) in environment(port)) start.Environment[name] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
@@ -44,11 +51,14 @@ internal sealed class ChildProcess : IDisposable
             catch (HttpRequestException)
             {
             }
-            if (process.HasExited) throw new InvalidOperationException($"{assembly} exited with {process.ExitCode}.");
+            catch (TaskCanceledException)
+            {
+            }
+            if (process.HasExited) throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}.");
             await Task.Delay(100);
         }
         process.Kill();
-        throw new TimeoutException($"{assembly} did not become ready in 60 s.");
+        throw new TimeoutException($"{program} did not become ready in 60 s.");
     }
 
     public void Dispose()

@@ -12,7 +12,7 @@ internal static class GeneratorBenchmark
 {
     public static async Task RunAsync(int seconds, int connections)
     {
-        using var server = await ChildProcess.StartAsync("FaceGuard.Benchmarks.dll", "/ready", "trivial-server", "{port}");
+        using var server = await ChildProcess.StartDotnetAsync("FaceGuard.Benchmarks.dll", "/ready", "trivial-server", "{port}");
         var photo = new TestImage("tiny.jpg", new byte[2048]);
 
         double wrk = await WrkAsync(server.Address, seconds, connections, photo);

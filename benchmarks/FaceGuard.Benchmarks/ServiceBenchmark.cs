@@ -3,26 +3,32 @@ using FaceGuard.Analysis.LoadTests;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Targets;
 using FaceGuard.Engine;
-using OpenCvSharp;
 
 namespace FaceGuard.Benchmarks;
 
 /// <summary>
-/// What the HTTP layer costs: the same 1080p photo and options sent to the service in its own process and to the engine
-/// in this one, back to back, with one worker per core. In a closed loop each worker leaves its service slot idle while
-/// it uploads the next photo and reads the answer, so the service is also run with twice the workers (the extra ones
-/// wait in its queue): that is its throughput when kept busy. Also the resident memory under it.
+/// The service over HTTP on loopback. First against the Python peer (<see cref="PythonPeer"/>) when it can run here:
+/// the 1920x1080 group photo with 14 faces of 20–120 px (data/images/benchmark) sent one at a time to each, in
+/// alternating rounds so both see the same machine, with p50, the ratio and the faces each found. Then throughput:
+/// the same photo to the service in its own process and to the engine in this one, with one worker per core and, since
+/// a closed-loop worker leaves its slot idle while it uploads, twice that (the extra requests wait in the service's
+/// queue): the service's throughput when kept busy. Also the resident memory under it.
 /// </summary>
 internal static class ServiceBenchmark
 {
+    private const int PeerRounds = 5;
+
     public static async Task RunAsync(int requests)
     {
-        var photo = Photo1080p();
+        var photo = new TestImage("group-1080p.jpg", File.ReadAllBytes(DataFolder.Resolve("images/benchmark/synth_001.jpg")));
         int cores = Environment.ProcessorCount;
-        Console.WriteLine($"{requests} requests of a 1920x1080 JPEG per row, after {cores * 2} warm-up; {cores} cores");
-        Console.WriteLine($"{"target",-9} {"sensitivity",-11} {"workers",7} {"req/s",7} {"p50 ms",8} {"p99 ms",8} {"work p50",9} {"max RSS MB",11}");
+        using var service = await ChildProcess.StartDotnetAsync("FaceGuard.Service.dll", "/healthz", "--urls", "http://127.0.0.1:{port}");
 
-        using var service = await ChildProcess.StartAsync("FaceGuard.Service.dll", "/healthz", "--urls", "http://127.0.0.1:{port}");
+        await CompareWithPeerAsync(service, photo, requests);
+
+        Console.WriteLine();
+        Console.WriteLine($"Throughput: {requests} requests of the same photo per row, after {cores * 2} warm-up; {cores} cores");
+        Console.WriteLine($"{"target",-9} {"sensitivity",-11} {"workers",7} {"req/s",7} {"p50 ms",8} {"p99 ms",8} {"work p50",9} {"max RSS MB",11}");
         foreach (var sensitivity in new[] { Sensitivity.Normal, Sensitivity.High })
         {
             foreach (int workers in new[] { cores, cores * 2 })
@@ -32,9 +38,50 @@ internal static class ServiceBenchmark
             }
 
             var engineOptions = AnonymizeOptions.Default with { Detection = DetectionOptions.Default with { Sensitivity = sensitivity } };
-            await using var embedded = new EmbeddedTarget(engineOptions, new EngineOptions { DetectionThreads = 1 });
+            await using var embedded = new EmbeddedTarget(engineOptions);
             Print("engine", sensitivity, cores, await LoadTest.RunAsync(embedded, [photo], Options(requests, cores)));
         }
+    }
+
+    private static async Task CompareWithPeerAsync(ChildProcess service, TestImage photo, int requests)
+    {
+        var (peer, whyNot) = await PythonPeer.TryStartAsync();
+        if (peer is null)
+        {
+            Console.WriteLine($"Python peer: not run ({whyNot}).");
+            return;
+        }
+        using (peer)
+        {
+            int perRound = Math.Max(1, requests / PeerRounds);
+            Console.WriteLine($"One request at a time, {photo.Name} (1920x1080, 14 faces of 20-120 px), {PeerRounds} alternating rounds of {perRound}, default options:");
+            await using var ours = new HttpTarget(service.Address, "", service.Process.Id);
+            await using var python = new HttpTarget(peer.Address, "", peer.Process.Id);
+            var oursRows = new List<RequestRecord>();
+            var pythonRows = new List<RequestRecord>();
+            for (int round = 0; round < PeerRounds; round++)
+            {
+                var sequential = new LoadTestOptions { Requests = perRound, Concurrency = 1, Warmup = round == 0 ? 3 : 1, SampleInterval = TimeSpan.FromMilliseconds(250) };
+                oursRows.AddRange((await LoadTest.RunAsync(ours, [photo], sequential)).Measured);
+                pythonRows.AddRange((await LoadTest.RunAsync(python, [photo], sequential)).Measured);
+            }
+            double oursP50 = Median(oursRows), pythonP50 = Median(pythonRows);
+            Console.WriteLine($"  {"FaceGuard service",-24} p50 {oursP50,6:0.0} ms  faces {Faces(oursRows)}");
+            Console.WriteLine($"  {"Python peer (Flask)",-24} p50 {pythonP50,6:0.0} ms  faces {Faces(pythonRows)}");
+            Console.WriteLine($"  ratio (ours / peer)      {oursP50 / pythonP50:0.00}");
+        }
+    }
+
+    private static double Median(List<RequestRecord> rows)
+    {
+        var latencies = rows.Where(r => r.LatencyMs is not null).Select(r => r.LatencyMs!.Value).Order().ToList();
+        return latencies.Count == 0 ? double.NaN : latencies[latencies.Count / 2];
+    }
+
+    private static string Faces(List<RequestRecord> rows)
+    {
+        var counts = rows.Where(r => r.Faces is not null).Select(r => r.Faces!.Value).Distinct().Order().ToList();
+        return counts.Count == 0 ? "?" : string.Join("/", counts) + " of 14";
     }
 
     private static LoadTestOptions Options(int requests, int workers) =>
@@ -48,13 +95,5 @@ internal static class ServiceBenchmark
         var work = run.Measured.Where(r => r.DetectMs is not null).Select(r => r.DecodeMs!.Value + r.DetectMs!.Value + r.BlurMs!.Value + r.EncodeMs!.Value).Order().ToList();
         Console.WriteLine($"{target,-9} {sensitivity,-11} {workers,7} {analysis.ThroughputRps,7:0.00} {analysis.LatencyMs.Median,8:0.0} {analysis.LatencyMs.P99,8:0.0} {work[work.Count / 2],9:0.0} {maxRss,11:0.0}" +
                           (analysis.Failures > 0 ? $"  ({analysis.Failures} failed)" : ""));
-    }
-
-    private static TestImage Photo1080p()
-    {
-        using var photo = Cv2.ImRead(FaceGuard.Analysis.DataFolder.Resolve("images/photos/sample1.jpg"));
-        using var resized = photo.Resize(new Size(1920, 1080), 0, 0, InterpolationFlags.Cubic);
-        Cv2.ImEncode(".jpg", resized, out var jpeg, [(int)ImwriteFlags.JpegQuality, 90]);
-        return new TestImage("sample1-1080p.jpg", jpeg);
     }
 }

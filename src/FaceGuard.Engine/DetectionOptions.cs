@@ -13,7 +13,7 @@ public sealed record DetectionOptions
 
     public DetectorModel Model { get; init; } = DetectorModel.YuNet;
 
-    public Sensitivity Sensitivity { get; init; } = Sensitivity.High;
+    public Sensitivity Sensitivity { get; init; } = Sensitivity.Normal;
 
     /// <summary>Detections scoring below this (0–1) are dropped. Lower finds more faces and more false alarms.</summary>
     public float ScoreThreshold

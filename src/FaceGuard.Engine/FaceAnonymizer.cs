@@ -49,13 +49,15 @@ public sealed class FaceAnonymizer(EngineOptions? options = null)
         return new DetectionResult(new ImageSize(pixels.Width, pixels.Height), faces, new StageTimings(Ms(start, decoded), Ms(decoded, detected), 0, 0));
     }
 
-    /// <summary>Loads the models and runs every stage once, so the first real photo is not the slow one.</summary>
-    public void WarmUp()
+    /// <summary>
+    /// Loads the detector and runs every stage once, so the first real photo is not the slow one. Only the model the
+    /// options name is loaded: the others cost memory (~10 MB each) and load on first use.
+    /// </summary>
+    public void WarmUp(DetectionOptions? options = null)
     {
         using var blank = new Mat(480, 640, MatType.CV_8UC3, Scalar.All(127));
         Cv2.ImEncode(".jpg", blank, out var jpeg);
-        foreach (var model in Enum.GetValues<DetectorModel>())
-            Anonymize(jpeg, AnonymizeOptions.Default with { Detection = DetectionOptions.Default with { Model = model } });
+        Anonymize(jpeg, AnonymizeOptions.Default with { Detection = options ?? DetectionOptions.Default });
     }
 
     private Mat DecodeChecked(ReadOnlySpan<byte> image)

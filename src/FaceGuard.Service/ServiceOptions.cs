@@ -14,9 +14,9 @@ public sealed record ServiceOptions
     /// <summary>Photos processed at the same time. Default: the number of cores (the work is CPU-bound).</summary>
     public int MaxConcurrency { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Threads one photo's detection may use. 1: requests already run side by side on every core, and fewer
-    /// threads keep resident memory down (each allocating thread fragments the native heap).</summary>
-    public int DetectionThreads { get; init; } = 1;
+    /// <summary>Most threads one photo's detection may use; a photo gets only the cores other photos leave free, so a
+    /// lone request is answered sooner and a busy service runs one thread per photo (see EngineOptions.DetectionThreads).</summary>
+    public int DetectionThreads { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Requests that may wait for a free slot; beyond them the service answers 503 at once.</summary>
     public int QueueLimit { get; init; } = 2 * Environment.ProcessorCount;

@@ -35,7 +35,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         var folders = settings.Sets.Length > 0 ? settings.Sets : [DataFolder.Resolve("images/photos"), DataFolder.Resolve("images/synthetic")];
         var sets = folders.Select(LabelledSet.Load).ToList();
         var engine = new FaceAnonymizer();
-        engine.WarmUp();
+        engine.WarmUp(settings.ToDetectionOptions());
 
         EvaluationReport report = null!;
         AnsiConsole.Progress().Start(progress =>

@@ -11,7 +11,7 @@ namespace FaceGuard.Engine.Detection;
 internal sealed class FaceSearch(ModelRegistry models)
 {
     private readonly BlazeFaceDetector _blazeFace = new(models);
-    private readonly Lazy<YuNetDetector> _yuNet = new(() => new YuNetDetector(models.YuNet));
+    private readonly YuNetDetector _yuNet = new(models);
 
     public List<Face> Detect(Mat image, DetectionOptions options, int threads)
     {
@@ -19,7 +19,7 @@ internal sealed class FaceSearch(ModelRegistry models)
         float workScale = longest > options.MaxDetectionSide ? options.MaxDetectionSide / (float)longest : 1f;
         using var scaled = workScale < 1f ? Downscale(image, workScale) : null;
 
-        IFaceDetector detector = options.Model == DetectorModel.YuNet ? _yuNet.Value : _blazeFace;
+        IFaceDetector detector = options.Model == DetectorModel.YuNet ? _yuNet : _blazeFace;
         var found = detector.Detect(scaled ?? image, options, threads);
         return found.Select(c => c.ToFace(1f / workScale)).ToList();
     }

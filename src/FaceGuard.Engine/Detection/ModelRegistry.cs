@@ -13,7 +13,7 @@ internal sealed class ModelRegistry
 
     private readonly Lazy<BlazeFaceModel> _shortRange = new(() => BlazeFaceModel.Load(DetectorModel.BlazeFaceShortRange, intraOpThreads: 1));
     private readonly Lazy<BlazeFaceModel> _longRange = new(() => BlazeFaceModel.Load(DetectorModel.BlazeFace, intraOpThreads: 1));
-    private readonly Lazy<YuNetModel> _yuNet = new(() => new YuNetModel(ModelFiles.Read(YuNetModel.FileName), intraOpThreads: 1));
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<YuNetModel>> _yuNet = new();
 
     public BlazeFaceModel BlazeFace(DetectorModel kind) => kind switch
     {
@@ -22,5 +22,7 @@ internal sealed class ModelRegistry
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a BlazeFace model"),
     };
 
-    public YuNetModel YuNet => _yuNet.Value;
+    /// <summary>YuNet with runs spread over <paramref name="threads"/> cores; a process normally asks for one count only.</summary>
+    public YuNetModel YuNet(int threads) =>
+        _yuNet.GetOrAdd(threads, t => new Lazy<YuNetModel>(() => new YuNetModel(ModelFiles.Read(YuNetModel.FileName), t))).Value;
 }

@@ -8,8 +8,19 @@ namespace FaceGuard.Engine.Detection;
 /// that tile; what a tile finds cut by its edge belongs to the neighbour that sees it whole.</param>
 internal readonly record struct Tile(Rect Area, Rect Core)
 {
-    public bool Owns(BoundingBox box) =>
-        box.CenterX >= Core.X && box.CenterX < Core.Right && box.CenterY >= Core.Y && box.CenterY < Core.Bottom;
+    /// <summary>
+    /// Whether the detection is this tile's: centred in its core and not running into an edge it shares with a
+    /// neighbour. A box that reaches such an edge is a face the tile sees cut: half a face found alone is a false
+    /// alarm, and blended with the whole one it drags the mask off the face. A face that large is another pass's.
+    /// </summary>
+    public bool Owns(BoundingBox box)
+    {
+        if (box.CenterX < Core.X || box.CenterX >= Core.Right || box.CenterY < Core.Y || box.CenterY >= Core.Bottom) return false;
+        // The network places a cut face's box a few pixels short of the edge.
+        float margin = Math.Max(4f, 0.05f * Math.Max(box.Width, box.Height));
+        return !(Core.X > Area.X && box.X <= Area.X + margin) && !(Core.Right < Area.Right && box.Right >= Area.Right - margin)
+               && !(Core.Y > Area.Y && box.Y <= Area.Y + margin) && !(Core.Bottom < Area.Bottom && box.Bottom >= Area.Bottom - margin);
+    }
 }
 
 /// <summary>
@@ -22,22 +33,25 @@ internal static class TileGrid
     public static List<Tile> Split(Rect area, long maxPixels, int overlap, int alignment = 1)
     {
         if (4L * overlap * overlap > maxPixels) throw new ArgumentOutOfRangeException(nameof(overlap), overlap, "The overlap leaves no room for tiles.");
-        long pixels = (long)area.Width * area.Height;
-        int count = (int)Math.Max(1, (pixels + maxPixels - 1) / maxPixels);
-        if (count == 1) return [new Tile(area, area)];
 
-        // As square as the area allows: columns in proportion to the width.
-        int columns = Math.Clamp((int)Math.Round(Math.Sqrt(count * (double)area.Width / area.Height)), 1, count);
-        int rows = (count + columns - 1) / columns;
-        while ((long)Side(area.Width, columns, overlap, alignment) * Side(area.Height, rows, overlap, alignment) > maxPixels)
+        // The grid whose tiles fit the budget with the fewest pixels in all (overlaps count twice), then the fewest tiles.
+        (int Columns, int Rows, long Pixels) best = (0, 0, long.MaxValue);
+        int maxColumns = Math.Max(1, area.Width / overlap), maxRows = Math.Max(1, area.Height / overlap);
+        for (int columns = 1; columns <= maxColumns; columns++)
         {
-            if (Side(area.Width, columns, overlap, alignment) >= Side(area.Height, rows, overlap, alignment)) columns++;
-            else rows++;
+            int width = Side(area.Width, columns, overlap, alignment);
+            int rows = 1;
+            while (rows < maxRows && (long)width * Side(area.Height, rows, overlap, alignment) > maxPixels) rows++;
+            int height = Side(area.Height, rows, overlap, alignment);
+            if ((long)width * height > maxPixels && !(columns == maxColumns && best.Columns == 0)) continue;
+            long pixels = (long)columns * rows * width * height;
+            // Within 1 %, squarer tiles: tall narrow ones measured slower per pixel.
+            if (pixels < best.Pixels * 0.99 || (pixels <= best.Pixels * 1.01 && Squareness(width, height) > Squareness(area.Width, area.Height, best))) best = (columns, rows, pixels);
         }
 
-        var xs = Spans(area.X, area.Width, Side(area.Width, columns, overlap, alignment), columns);
-        var ys = Spans(area.Y, area.Height, Side(area.Height, rows, overlap, alignment), rows);
-        var tiles = new List<Tile>(columns * rows);
+        var xs = Spans(area.X, area.Width, Side(area.Width, best.Columns, overlap, alignment), best.Columns);
+        var ys = Spans(area.Y, area.Height, Side(area.Height, best.Rows, overlap, alignment), best.Rows);
+        var tiles = new List<Tile>(best.Columns * best.Rows);
         foreach (var y in ys)
         foreach (var x in xs)
             tiles.Add(new Tile(
@@ -45,6 +59,11 @@ internal static class TileGrid
                 new Rect(x.CoreStart, y.CoreStart, x.CoreEnd - x.CoreStart, y.CoreEnd - y.CoreStart)));
         return tiles;
     }
+
+    private static double Squareness(int width, int height) => Math.Min(width, height) / (double)Math.Max(width, height);
+
+    private static double Squareness(int areaWidth, int areaHeight, (int Columns, int Rows, long Pixels) grid) =>
+        grid.Columns == 0 ? 0 : Squareness(areaWidth / grid.Columns, areaHeight / grid.Rows);
 
     private static int Side(int length, int count, int overlap, int alignment)
     {

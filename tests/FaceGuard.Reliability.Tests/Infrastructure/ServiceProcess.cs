@@ -15,14 +15,8 @@ namespace FaceGuard.Reliability.Tests.Infrastructure;
 /// </summary>
 internal sealed partial class ServiceProcess : IAsyncDisposable
 {
-    /// <summary>What the faceguard launcher and launchSettings.json set: two malloc arenas, a fixed 128 KB mmap and
-    /// trim threshold (see NativeMemory.LimitFragmentation, which sets the same from inside).</summary>
-    public static readonly IReadOnlyDictionary<string, string> LauncherEnvironment = new Dictionary<string, string>
-    {
-        ["MALLOC_ARENA_MAX"] = "2",
-        ["MALLOC_MMAP_THRESHOLD_"] = "131072",
-        ["MALLOC_TRIM_THRESHOLD_"] = "131072",
-    };
+    /// <summary>What the faceguard launcher and launchSettings.json set (see NativeMemory).</summary>
+    public static IReadOnlyDictionary<string, string> LauncherEnvironment => FaceGuard.Engine.NativeMemory.LauncherEnvironment;
 
     private const int SIGTERM = 15;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);

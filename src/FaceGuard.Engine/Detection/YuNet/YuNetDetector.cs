@@ -12,7 +12,7 @@ namespace FaceGuard.Engine.Detection.YuNet;
 /// Measured on the labelled sets it removed 4 of 5 false alarms at normal sensitivity and 4 of 6 at high, and no face
 /// (README, "Detection quality"); each look costs a 288x288 inference, ~1–2 ms, for the few uncertain detections.
 /// </remarks>
-internal sealed class YuNetDetector(YuNetModel model) : IFaceDetector
+internal sealed class YuNetDetector(ModelRegistry models) : IFaceDetector
 {
     /// <summary>Overlap above which two boxes are the same face: OpenCV's FaceDetectorYN uses 0.3 as well.</summary>
     public const float NmsIouThreshold = 0.3f;
@@ -29,26 +29,16 @@ internal sealed class YuNetDetector(YuNetModel model) : IFaceDetector
 
     public List<Candidate> Detect(Mat image, DetectionOptions options, int threads)
     {
-        var runs = YuNetPlan.Passes(image.Size(), options.Sensitivity, options.ScoreThreshold)
-            .SelectMany(pass => pass.Tiles.Select(tile => (Pass: pass, Tile: tile)))
-            .ToList();
-
-        var found = new List<Candidate>[runs.Count];
-        if (threads <= 1 || runs.Count == 1)
-        {
-            for (int i = 0; i < runs.Count; i++) found[i] = Run(image, runs[i].Pass, runs[i].Tile);
-        }
-        else
-        {
-            Parallel.For(0, runs.Count, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                i => found[i] = Run(image, runs[i].Pass, runs[i].Tile));
-        }
-        // In plan order, so the result does not depend on scheduling.
-        var faces = WeightedNonMaxSuppression.Apply(found.SelectMany(f => f), NmsIouThreshold);
-        return options.Confirm ? faces.Where(f => f.Score >= CertainScore || Confirmed(image, f)).ToList() : faces;
+        var model = models.YuNet(threads);
+        var found = new List<Candidate>();
+        foreach (var pass in YuNetPlan.Passes(image.Size(), options.Sensitivity, options.ScoreThreshold))
+        foreach (var tile in pass.Tiles)
+            found.AddRange(Run(model, image, pass, tile));
+        var faces = WeightedNonMaxSuppression.Apply(found, NmsIouThreshold);
+        return options.Confirm ? faces.Where(f => f.Score >= CertainScore || Confirmed(model, image, f)).ToList() : faces;
     }
 
-    private bool Confirmed(Mat image, Candidate detection)
+    private static bool Confirmed(YuNetModel model, Mat image, Candidate detection)
     {
         var box = detection.Box;
         float side = Math.Max(box.Width, box.Height);
@@ -66,7 +56,7 @@ internal sealed class YuNetDetector(YuNetModel model) : IFaceDetector
         return (detection.Score + again) / 2 >= ConfirmScore;
     }
 
-    private List<Candidate> Run(Mat image, YuNetPass pass, Tile tile)
+    private static List<Candidate> Run(YuNetModel model, Mat image, YuNetPass pass, Tile tile)
     {
         var found = new List<Candidate>();
         using var region = new Mat(image, tile.Area);
