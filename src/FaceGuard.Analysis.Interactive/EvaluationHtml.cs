@@ -17,7 +17,7 @@ public static class EvaluationHtml
     {
         var options = report.Options;
         html.Append("<h4>Detection on ").Append(Count(report.Images.Count)).Append(" labelled photos</h4>\n<p>")
-            .Append(E($"Model {options.Model}, sensitivity {options.Sensitivity}, score ≥ {Number(options.ScoreThreshold, 2)}, confirm {(options.Confirm ? "on" : "off")}; "))
+            .Append(E($"Model {options.Model}, sensitivity {options.Sensitivity}, score ≥ {Number(options.MinScore, 2)}, confirm {(options.Confirm ? "on" : "off")}; "))
             .Append(E($"mean detection {Ms(report.MeanDetectMs)} ms per photo.")).Append("</p>\n");
         Table(html, "fg-evaluation-totals", ["", "Faces", "Found (IoU ≥ 0.5)", "Recall", "Hidden by a mask", "Hidden share", "Detections", "Precision", "False alarms"],
         [

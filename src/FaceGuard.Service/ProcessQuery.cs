@@ -18,7 +18,7 @@ internal static class ProcessQuery
                 Model = Enum(query, "model", DetectionOptions.Default.Model,
                     ("yunet", DetectorModel.YuNet), ("blazeface", DetectorModel.BlazeFace), ("blazeface-short", DetectorModel.BlazeFaceShortRange),
                     ("long", DetectorModel.BlazeFace), ("short", DetectorModel.BlazeFaceShortRange)), // long, short: the names before YuNet
-                ScoreThreshold = Number(query, "threshold", DetectionOptions.DefaultScoreThreshold),
+                ScoreThreshold = query.ContainsKey("threshold") ? Number(query, "threshold", 0) : null,
             };
             var mask = MaskOptions.Default with
             {

@@ -37,9 +37,8 @@ public class AnonymizeSettings : CommandSettings
     public DetectorModel Model { get; init; } = DetectorModel.YuNet;
 
     [CommandOption("--threshold <SCORE>")]
-    [Description("Minimum detection score (0-1). Lower finds more faces and more false alarms.")]
-    [DefaultValue(DetectionOptions.DefaultScoreThreshold)]
-    public float Threshold { get; init; } = DetectionOptions.DefaultScoreThreshold;
+    [Description("Minimum detection score (0-1); default: the model's own (yunet 0.35, blazeface 0.5). Lower finds more faces and more false alarms.")]
+    public float? Threshold { get; init; }
 
     [CommandOption("--no-confirm")]
     [Description("Skip the second look that drops unconfirmed low-score detections (for measuring; more false alarms).")]

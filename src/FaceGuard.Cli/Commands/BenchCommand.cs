@@ -97,13 +97,13 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         };
 
         /// <summary>The same options as the service's query string.</summary>
-        public string ServiceQuery() => string.Join("&",
+        public string ServiceQuery() => string.Join("&", new[] {
             $"sensitivity={Sensitivity.ToString().ToLowerInvariant()}",
             $"model={Model switch { DetectorModel.BlazeFace => "blazeface", DetectorModel.BlazeFaceShortRange => "blazeface-short", _ => "yunet" }}",
             $"mode={Mode.ToString().ToLowerInvariant()}",
-            string.Create(CultureInfo.InvariantCulture, $"threshold={Threshold}"),
+            Threshold is { } threshold ? string.Create(CultureInfo.InvariantCulture, $"threshold={threshold}") : null,
             string.Create(CultureInfo.InvariantCulture, $"maskScale={MaskScale}"),
-            $"quality={Quality}");
+            $"quality={Quality}" }.OfType<string>());
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -57,7 +57,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
     {
         var o = report.Options;
         AnsiConsole.MarkupLine($"Sets: {string.Join(", ", sets.Select(s => $"{s.Name} ({s.Images.Count} photos)"))}");
-        AnsiConsole.MarkupLine($"Model {o.Model}, sensitivity {o.Sensitivity}, threshold {o.ScoreThreshold}");
+        AnsiConsole.MarkupLine($"Model {o.Model}, sensitivity {o.Sensitivity}, threshold {o.MinScore}");
 
         var table = new Table().Border(TableBorder.Simple).AddColumn("face size")
             .AddColumn(new TableColumn("faces").RightAligned()).AddColumn(new TableColumn("found (IoU≥0.5)").RightAligned())

@@ -32,7 +32,7 @@ internal sealed class BlazeFaceDetector(ModelRegistry models) : IFaceDetector
         using var pyramid = new ImagePyramid(image, model.InputSize);
 
         var regions = DetectionPlan.Regions(pyramid.Size, model.InputSize, options.Sensitivity);
-        var candidates = Search(model, pyramid, regions, options.ScoreThreshold, threads);
+        var candidates = Search(model, pyramid, regions, options.MinScore, threads);
         var faces = WeightedNonMaxSuppression.Apply(candidates);
         if (!options.Confirm) return faces;
         // A second look can move a box onto one already kept, so suppression runs once more.

@@ -31,7 +31,7 @@ internal sealed class YuNetDetector(ModelRegistry models) : IFaceDetector
     {
         var model = models.YuNet(threads);
         var found = new List<Candidate>();
-        foreach (var pass in YuNetPlan.Passes(image.Size(), options.Sensitivity, options.ScoreThreshold))
+        foreach (var pass in YuNetPlan.Passes(image.Size(), options.Sensitivity, options.MinScore))
         foreach (var tile in pass.Tiles)
             found.AddRange(Run(model, image, pass, tile));
         var faces = WeightedNonMaxSuppression.Apply(found, NmsIouThreshold);
