@@ -9,6 +9,7 @@ internal static class TestData
 
     public static string Photos => Path.Combine(Root, "images", "photos");
     public static string Synthetic => Path.Combine(Root, "images", "synthetic");
+    public static string Benchmark => Path.Combine(Root, "images", "benchmark");
 
     public static string Photo(string name) => Path.Combine(Photos, name);
 
