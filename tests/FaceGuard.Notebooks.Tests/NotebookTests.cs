@@ -122,8 +122,11 @@ public sealed class NotebookTests(NotebookFeed feed)
         Assert.Contains("<table class=\"fg-recall-by-set\">", report);
         var gallery = notebook.CellContaining("Gallery.Of").AllHtml;
         Assert.Contains("class=\"fg-gallery\"", gallery);
-        // Photos with faces: 10 real (6 group photos, astronaut, camera, messi5, scenetext01) and 12 synthetic, each before and after.
-        Assert.Equal(2 * 22, gallery.Occurrences("<img src=\"data:image/jpeg;base64,"));
+        // Photos with faces, each before and after: 10 real (6 group photos, astronaut, camera, messi5, scenetext01),
+        // 12 synthetic, 19 held-out and the benchmark group photo.
+        Assert.Equal(2 * 42, gallery.Occurrences("<img src=\"data:image/jpeg;base64,"));
+        var detectors = notebook.CellContaining("var detectors").AllHtml;
+        foreach (var detector in new[] { "YuNet, Normal", "YuNet, High", "BlazeFace, Normal" }) Assert.Contains(detector, detectors);
         Assert.DoesNotContain(PlotlyJsMarker, notebook.AllHtml);
     }
 
