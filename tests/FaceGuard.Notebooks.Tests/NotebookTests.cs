@@ -116,7 +116,7 @@ public sealed class NotebookTests(NotebookFeed feed)
         var notebook = await ExecutedNotebook.RunAsync(Path.Combine(Repo.Notebooks, "04-accuracy.ipynb"), Path.Combine(Repo.TestOutput, "04-accuracy.ipynb"));
 
         AssertLoadedThisBuild(notebook);
-        var report = notebook.CellContaining("DetectionEvaluation.Run").AllHtml;
+        var report = notebook.CellContaining("var report = DetectionEvaluation.Run").AllHtml;
         Assert.Contains("<table class=\"fg-recall-by-size\">", report);
         foreach (var bucket in new[] { "&lt; 32 px", "32-96 px", "&gt; 96 px" }) Assert.Contains(bucket, report);
         Assert.Contains("<table class=\"fg-recall-by-set\">", report);
