@@ -12,7 +12,8 @@ namespace FaceGuard.Engine;
 /// <item>Page faults: a buffer taken from fresh mmap'd pages costs ~10–20 µs per 4 KB page on these machines the first
 /// time it is touched. With buffers above 128 KB sent to mmap, decoding a 1080p JPEG took 23 ms instead of 5, and the
 /// Python peer loses 27 ms a request the same way. Buffers up to 32 MB (a 10-megapixel image) therefore come from the
-/// heap, where freed memory is reused, and up to 64 MB of it is kept rather than trimmed.</item>
+/// heap, where freed memory is reused, and up to 16 MB of it is kept rather than trimmed (64 MB left the service at 203 MB
+/// after a burst of 49-megapixel photos; 16 MB at 189 MB, with decoding as fast).</item>
 /// </list>
 /// Larger buffers still come from mmap; the launcher's <c>glibc.malloc.hugetlb=1</c> lets those be backed by 2 MB pages
 /// (a 12-megapixel decode: 125 ms → 31 ms), which can only be set before the process starts.
@@ -25,7 +26,7 @@ public static partial class NativeMemory
 
     private const int Arenas = 1;
     private const int MmapThresholdBytes = 32 * 1024 * 1024; // glibc's ceiling for this setting on 64-bit
-    private const int TrimThresholdBytes = 64 * 1024 * 1024;
+    private const int TrimThresholdBytes = 16 * 1024 * 1024;
 
     /// <summary>The same settings as environment variables, for whoever starts a FaceGuard process (the ./faceguard
     /// launcher exports these; tests and benchmarks start the service with them).</summary>
