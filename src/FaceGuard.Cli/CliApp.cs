@@ -9,6 +9,8 @@ public static class CliApp
     public static void Configure(IConfigurator config)
     {
         config.SetApplicationName("faceguard");
+        // A mistyped option is an error, not a different experiment run with the defaults.
+        config.UseStrictParsing();
         config.AddCommand<BlurCommand>("blur")
             .WithDescription("Find and mask every face in a photo or a folder of photos.")
             .WithExample("blur", "photo.jpg", "-o", "photo.blurred.jpg")

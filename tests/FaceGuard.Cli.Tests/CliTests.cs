@@ -84,12 +84,26 @@ public sealed class CliTests : IDisposable
         Assert.Equal(3, Run("compare", baseline, slower, "--fail-on-slower").ExitCode);
     }
 
-    [Fact]
-    public void Invalid_options_are_refused_before_any_work()
+    public static TheoryData<string[], string> RefusedCommandLines => new()
     {
-        Assert.NotEqual(0, Run("blur", Photo("astronaut.png"), "--threshold", "3").ExitCode);
-        Assert.NotEqual(0, Run("bench", "--target", "not-a-url").ExitCode);
-        Assert.NotEqual(0, Run("blur", Path.Combine(_temp, "missing.jpg")).ExitCode);
+        { ["blur", Photo("astronaut.png"), "--threshold", "3"], "score threshold must be between 0 and 1" },
+        { ["blur", "no-such-photo.jpg"], "No such file or folder: no-such-photo.jpg" },
+        { ["bench", "--target", "not-a-url"], "not-a-url" },
+        { ["bench", "--requestz", "3", "--bogus-flag"], "Unknown option 'requestz'" },
+        { ["blur", "photo.jpg", "--mdoe", "mosaic"], "Unknown option 'mdoe'" },
+        { ["eval", "--compare", "--sets", "x"], "Unknown option 'sets'" },
+        { ["report", "run.csv", "--baselne", "base.csv"], "Unknown option 'baselne'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedCommandLines))]
+    public void Invalid_or_unknown_options_are_refused_with_what_was_wrong_before_any_work(string[] args, string message)
+    {
+        var result = Run(args);
+
+        // Spectre's code for a command line it refuses; a crash or a finished run would give another.
+        Assert.Equal(-1, result.ExitCode);
+        Assert.Contains(message, result.Output);
     }
 
     /// <summary>A log in the classic script's five columns.</summary>

@@ -47,6 +47,9 @@ public class BadInputTests(ServiceFixture fixture) : IClassFixture<ServiceFixtur
     [InlineData("threshold=abc", "not a number")]
     [InlineData("format=gif", "not one of jpeg, png, json")]
     [InlineData("quality=0", "between 1 and 100")]
+    [InlineData("sensitivty=high", "Unknown option 'sensitivty'. The options are: model, sensitivity")]
+    [InlineData("model=retina", "model 'retina' is not one of yunet, blazeface, blazeface-short")]
+    [InlineData("mode=blur&mode=mosaic", "given more than once")]
     public async Task Invalid_options_are_refused_with_what_is_accepted(string query, string detail)
     {
         using var response = await _client.PostAsync("/process?" + query, TestData.Form(TestData.PhotoBytes("astronaut.png")));

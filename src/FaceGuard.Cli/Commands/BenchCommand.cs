@@ -95,15 +95,6 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
             Duration = Rate is null ? null : TimeSpan.FromSeconds(Duration),
             Warmup = Warmup,
         };
-
-        /// <summary>The same options as the service's query string.</summary>
-        public string ServiceQuery() => string.Join("&", new[] {
-            $"sensitivity={Sensitivity.ToString().ToLowerInvariant()}",
-            $"model={Model switch { DetectorModel.BlazeFace => "blazeface", DetectorModel.BlazeFaceShortRange => "blazeface-short", _ => "yunet" }}",
-            $"mode={Mode.ToString().ToLowerInvariant()}",
-            Threshold is { } threshold ? string.Create(CultureInfo.InvariantCulture, $"threshold={threshold}") : null,
-            string.Create(CultureInfo.InvariantCulture, $"maskScale={MaskScale}"),
-            $"quality={Quality}" }.OfType<string>());
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -111,8 +102,9 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         var images = settings.Images is null ? TestImages.Samples() : TestImages.Load(settings.Images);
         var options = settings.ToLoadTestOptions();
         await using ILoadTarget target = settings.Target == "embedded"
-            ? new EmbeddedTarget(settings.ToOptions(settings.Format ?? FaceGuard.Engine.OutputFormat.Jpeg))
-            : new HttpTarget(new Uri(settings.Target), settings.ServiceQuery(), settings.Pid);
+            ? new EmbeddedTarget(settings.ToOptions(settings.Format ?? OutputFormat.Jpeg))
+            // The same options, every one of them, as the service's query: the service does the work the embedded engine would.
+            : new HttpTarget(new Uri(settings.Target), OptionsQuery.Format(settings.ToOptions(settings.Format ?? OutputFormat.Jpeg)), settings.Pid);
 
         // Ctrl+C stops sending and keeps what was measured: the log and report are still written. The handler is in
         // place before the first line is printed, so whoever waits for output before pressing it cannot kill the run.

@@ -23,10 +23,9 @@ internal static class ImageEndpoints
     /// <summary>One photo in, the masked photo out (or its detections as JSON with ?format=json).</summary>
     private static async Task<IResult> ProcessAsync(HttpContext http, FaceAnonymizer engine, ResultCache cache, ServiceOptions options, CancellationToken cancellationToken)
     {
-        string format = ProcessQuery.Format(http.Request.Query);
-        var anonymize = ProcessQuery.Parse(http.Request.Query);
+        var (anonymize, json) = ProcessQuery.Parse(http.Request.Query);
         var upload = await ReadOneAsync(http, options, cancellationToken);
-        if (format == "json") return Detections(http, engine, upload, anonymize.Detection);
+        if (json) return Detections(http, engine, upload, anonymize.Detection);
 
         AnonymizeResult result;
         using (ServiceMetrics.InFlight.TrackInProgress())
@@ -40,7 +39,7 @@ internal static class ImageEndpoints
     /// <summary>One photo in, the faces found as JSON out; no image is produced.</summary>
     private static async Task<IResult> DetectAsync(HttpContext http, FaceAnonymizer engine, ServiceOptions options, CancellationToken cancellationToken)
     {
-        var detection = ProcessQuery.Parse(http.Request.Query).Detection;
+        var detection = ProcessQuery.Parse(http.Request.Query).Options.Detection;
         var upload = await ReadOneAsync(http, options, cancellationToken);
         return Detections(http, engine, upload, detection);
     }
@@ -48,7 +47,7 @@ internal static class ImageEndpoints
     /// <summary>Several photos in (repeated "image" fields), a zip of the masked photos and a faces.json out.</summary>
     private static async Task<IResult> BatchAsync(HttpContext http, FaceAnonymizer engine, ServiceOptions options, CancellationToken cancellationToken)
     {
-        var anonymize = ProcessQuery.Parse(http.Request.Query);
+        var anonymize = ProcessQuery.Parse(http.Request.Query).Options;
         var uploads = await UploadReader.ReadAsync(http.Request, options.MaxBatchImages, cancellationToken);
 
         var results = new List<(string Entry, Upload Upload, AnonymizeResult Result)>();
