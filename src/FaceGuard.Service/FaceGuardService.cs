@@ -13,8 +13,6 @@ public static class FaceGuardService
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
-        // Keep /metrics to what operators read: process, .NET runtime and our own series, not every internal meter.
-        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressMeters = true });
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? ServiceOptions.DefaultUrls);
         var options = builder.Configuration.GetSection(ServiceOptions.Section).Get<ServiceOptions>() ?? new ServiceOptions();
@@ -44,6 +42,8 @@ public static class FaceGuardService
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
         builder.Services.AddSingleton(limiter);
+        var metrics = new ServiceMetrics(limiter);
+        builder.Services.AddSingleton(metrics);
         builder.Services.AddRateLimiter(rateLimiting =>
         {
             rateLimiting.AddPolicy(ImagePolicy, _ => RateLimitPartition.Get(ImagePolicy, _ => limiter));
@@ -53,16 +53,15 @@ public static class FaceGuardService
         customize?.Invoke(builder);
         var app = builder.Build();
 
-        app.UseHttpMetrics(); // first, so it records the status the client finally gets
+        app.UseHttpMetrics(http => http.SetMetricFactory(Metrics.WithCustomRegistry(metrics.Registry))); // first, so it records the status the client finally gets
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
-        ServiceMetrics.Observe(limiter);
 
         app.MapPage();
         app.MapHealth();
         app.MapImageEndpoints(options);
-        app.MapMetrics("/metrics");
+        app.MapMetrics("/metrics", metrics.Registry);
         return app;
     }
 

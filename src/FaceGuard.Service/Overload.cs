@@ -9,7 +9,7 @@ internal static class Overload
     {
         var http = context.HttpContext;
         var options = http.RequestServices.GetRequiredService<ServiceOptions>();
-        ServiceMetrics.Rejected.Inc();
+        http.RequestServices.GetRequiredService<ServiceMetrics>().Rejected.Inc();
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         http.Response.Headers.RetryAfter = options.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

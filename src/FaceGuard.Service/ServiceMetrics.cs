@@ -5,49 +5,48 @@ using Prometheus;
 namespace FaceGuard.Service;
 
 /// <summary>
-/// The service's own Prometheus metrics. Request counts and latency by status come from prometheus-net's HTTP
-/// middleware (http_requests_received_total, http_request_duration_seconds, http_requests_in_progress), process CPU
-/// and memory from its default collectors (process_cpu_seconds_total, process_resident_memory_bytes).
+/// The service's Prometheus metrics, in a registry of its own: two services in one process (the tests start several)
+/// never share a number. Request counts and latency by status come from prometheus-net's HTTP middleware
+/// (http_requests_received_total, http_request_duration_seconds, http_requests_in_progress), process CPU and the .NET
+/// runtime from its DotNetStats collectors, resident memory and the queue from a callback before each scrape.
 /// </summary>
-internal static class ServiceMetrics
+internal sealed class ServiceMetrics
 {
-    public static readonly Counter Faces = Metrics.CreateCounter(
-        "faceguard_faces_detected_total", "Faces found (and masked) in processed photos.");
-
-    public static readonly Counter Photos = Metrics.CreateCounter(
-        "faceguard_photos_processed_total", "Photos processed successfully.");
-
-    public static readonly Histogram StageSeconds = Metrics.CreateHistogram(
-        "faceguard_stage_duration_seconds", "Time per pipeline stage of one photo.",
-        new HistogramConfiguration
-        {
-            LabelNames = ["stage"],
-            Buckets = Histogram.ExponentialBuckets(0.001, 2, 14), // 1 ms … 8 s
-        });
-
-    public static readonly Counter Rejected = Metrics.CreateCounter(
-        "faceguard_requests_rejected_total", "Requests refused with 503 because every slot and queue place was taken.");
-
-    public static readonly Gauge InFlight = Metrics.CreateGauge(
-        "faceguard_requests_processing", "Photos being processed right now.");
-
-    public static readonly Gauge Queued = Metrics.CreateGauge(
-        "faceguard_queue_length", "Requests waiting for a processing slot.");
-
-    public static readonly Gauge Ready = Metrics.CreateGauge(
-        "faceguard_ready", "1 once the models are loaded and warmed up.");
-
-    // prometheus-net names it process_working_set_bytes; alert rules everywhere use the conventional name.
-    private static readonly Gauge ResidentMemory = Metrics.CreateGauge(
-        "process_resident_memory_bytes", "Resident memory size in bytes (RSS).");
-
-    public static void Observe(ConcurrencyLimiter limiter) => Metrics.DefaultRegistry.AddBeforeCollectCallback(() =>
+    public ServiceMetrics(ConcurrencyLimiter limiter)
     {
-        ResidentMemory.Set(Environment.WorkingSet); // RSS on Linux
-        if (limiter.GetStatistics() is { } statistics) Queued.Set(statistics.CurrentQueuedCount);
-    });
+        DotNetStats.Register(Registry);
+        var factory = Metrics.WithCustomRegistry(Registry);
+        Faces = factory.CreateCounter("faceguard_faces_detected_total", "Faces found (and masked) in processed photos.");
+        Photos = factory.CreateCounter("faceguard_photos_processed_total", "Photos processed successfully.");
+        StageSeconds = factory.CreateHistogram("faceguard_stage_duration_seconds", "Time per pipeline stage of one photo.",
+            new HistogramConfiguration
+            {
+                LabelNames = ["stage"],
+                Buckets = Histogram.ExponentialBuckets(0.001, 2, 14), // 1 ms … 8 s
+            });
+        Rejected = factory.CreateCounter("faceguard_requests_rejected_total", "Requests refused with 503 because every slot and queue place was taken.");
+        InFlight = factory.CreateGauge("faceguard_requests_processing", "Photos being processed right now.");
+        var queued = factory.CreateGauge("faceguard_queue_length", "Requests waiting for a processing slot.");
+        Ready = factory.CreateGauge("faceguard_ready", "1 once the models are loaded and warmed up.");
+        // prometheus-net names it process_working_set_bytes; alert rules everywhere use the conventional name.
+        var residentMemory = factory.CreateGauge("process_resident_memory_bytes", "Resident memory size in bytes (RSS).");
+        Registry.AddBeforeCollectCallback(() =>
+        {
+            residentMemory.Set(Environment.WorkingSet); // RSS on Linux
+            if (limiter.GetStatistics() is { } statistics) queued.Set(statistics.CurrentQueuedCount);
+        });
+    }
 
-    public static void Record(StageTimings timings, int faces)
+    public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
+
+    public Counter Faces { get; }
+    public Counter Photos { get; }
+    public Histogram StageSeconds { get; }
+    public Counter Rejected { get; }
+    public Gauge InFlight { get; }
+    public Gauge Ready { get; }
+
+    public void Record(StageTimings timings, int faces)
     {
         Photos.Inc();
         Faces.Inc(faces);

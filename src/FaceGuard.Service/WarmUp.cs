@@ -23,14 +23,14 @@ public sealed class Readiness(Task? startGate = null)
 /// Runs one photo through decode, detect, blur and encode before the service reports ready, so the first real
 /// request does not pay for model loading and JIT.
 /// </summary>
-internal sealed class WarmUpService(FaceAnonymizer engine, Readiness readiness, ILogger<WarmUpService> logger) : BackgroundService
+internal sealed class WarmUpService(FaceAnonymizer engine, Readiness readiness, ServiceMetrics metrics, ILogger<WarmUpService> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
     {
         await readiness.StartGate.WaitAsync(stoppingToken);
         var started = System.Diagnostics.Stopwatch.StartNew();
         engine.WarmUp();
-        ServiceMetrics.Ready.Set(1);
+        metrics.Ready.Set(1);
         readiness.MarkReady();
         logger.LogInformation("Models loaded and warmed up in {Ms:0} ms; ready", started.Elapsed.TotalMilliseconds);
     }, stoppingToken);

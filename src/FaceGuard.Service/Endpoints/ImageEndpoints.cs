@@ -21,37 +21,37 @@ internal static class ImageEndpoints
     }
 
     /// <summary>One photo in, the masked photo out (or its detections as JSON with ?format=json).</summary>
-    private static async Task<IResult> ProcessAsync(HttpContext http, FaceAnonymizer engine, ResultCache cache, ServiceOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> ProcessAsync(HttpContext http, FaceAnonymizer engine, ResultCache cache, ServiceOptions options, ServiceMetrics metrics, CancellationToken cancellationToken)
     {
         var (anonymize, json) = ProcessQuery.Parse(http.Request.Query);
         var upload = await ReadOneAsync(http, options, cancellationToken);
-        if (json) return Detections(http, engine, upload, anonymize.Detection);
+        if (json) return Detections(http, engine, metrics, upload, anonymize.Detection);
 
         AnonymizeResult result;
-        using (ServiceMetrics.InFlight.TrackInProgress())
+        using (metrics.InFlight.TrackInProgress())
             result = cache.GetOrCreate(upload.Bytes, anonymize, () => engine.Anonymize(upload.Bytes, anonymize));
-        ServiceMetrics.Record(result.Timings, result.Faces.Count);
+        metrics.Record(result.Timings, result.Faces.Count);
 
         DescribeInHeaders(http.Response, result.Size, result.Faces.Count, result.Timings);
         return TypedResults.File(result.Image, result.Format == OutputFormat.Png ? "image/png" : "image/jpeg");
     }
 
     /// <summary>One photo in, the faces found as JSON out; no image is produced.</summary>
-    private static async Task<IResult> DetectAsync(HttpContext http, FaceAnonymizer engine, ServiceOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> DetectAsync(HttpContext http, FaceAnonymizer engine, ServiceOptions options, ServiceMetrics metrics, CancellationToken cancellationToken)
     {
         var detection = ProcessQuery.Parse(http.Request.Query).Options.Detection;
         var upload = await ReadOneAsync(http, options, cancellationToken);
-        return Detections(http, engine, upload, detection);
+        return Detections(http, engine, metrics, upload, detection);
     }
 
     /// <summary>Several photos in (repeated "image" fields), a zip of the masked photos and a faces.json out.</summary>
-    private static async Task<IResult> BatchAsync(HttpContext http, FaceAnonymizer engine, ServiceOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> BatchAsync(HttpContext http, FaceAnonymizer engine, ServiceOptions options, ServiceMetrics metrics, CancellationToken cancellationToken)
     {
         var anonymize = ProcessQuery.Parse(http.Request.Query).Options;
         var uploads = await UploadReader.ReadAsync(http.Request, options.MaxBatchImages, cancellationToken);
 
         var results = new List<(string Entry, Upload Upload, AnonymizeResult Result)>();
-        using (ServiceMetrics.InFlight.TrackInProgress())
+        using (metrics.InFlight.TrackInProgress())
         {
             for (int i = 0; i < uploads.Count; i++)
             {
@@ -64,7 +64,7 @@ internal static class ImageEndpoints
                 {
                     throw new BadRequestException("Unusable photo in batch", $"Photo {i + 1} ('{uploads[i].Name}'): {e.Message} No photo of the batch was processed.");
                 }
-                ServiceMetrics.Record(result.Timings, result.Faces.Count);
+                metrics.Record(result.Timings, result.Faces.Count);
                 string extension = result.Format == OutputFormat.Png ? ".png" : ".jpg";
                 results.Add(($"{i + 1:000}-{SafeName(uploads[i].Name)}{extension}", uploads[i], result));
             }
@@ -87,12 +87,12 @@ internal static class ImageEndpoints
         return TypedResults.File(zip.ToArray(), "application/zip", "faceguard-batch.zip");
     }
 
-    private static IResult Detections(HttpContext http, FaceAnonymizer engine, Upload upload, DetectionOptions options)
+    private static IResult Detections(HttpContext http, FaceAnonymizer engine, ServiceMetrics metrics, Upload upload, DetectionOptions options)
     {
         DetectionResult result;
-        using (ServiceMetrics.InFlight.TrackInProgress())
+        using (metrics.InFlight.TrackInProgress())
             result = engine.Detect(upload.Bytes, options);
-        ServiceMetrics.Record(result.Timings, result.Faces.Count);
+        metrics.Record(result.Timings, result.Faces.Count);
         DescribeInHeaders(http.Response, result.Size, result.Faces.Count, result.Timings);
         return TypedResults.Json(DetectionResponse.From(result.Size, result.Faces, result.Timings), DetectionResponse.JsonOptions);
     }
