@@ -21,7 +21,9 @@ public static class FaceGuardService
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes;
+            // The service's own limit is MaxRequestBytes (413 above it); Kestrel's is how much of a refused body it
+            // reads so that the client sees the 413 rather than a reset (OversizedUpload).
+            kestrel.Limits.MaxRequestBodySize = OversizedUpload.DrainLimitBytes(options);
             kestrel.AddServerHeader = false;
         });
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
@@ -58,7 +60,7 @@ public static class FaceGuardService
         app.UseStatusCodePages();
         app.UseRateLimiter();
 
-        app.MapPage();
+        app.MapPage(options);
         app.MapHealth();
         app.MapImageEndpoints(options);
         app.MapMetrics("/metrics", metrics.Registry);

@@ -16,7 +16,7 @@ internal static class ProblemMapping
         CorruptImageException e => (400, "Damaged image", e.Message),
         ImageTooLargeException e => (400, "Image too large", e.Message),
         BadRequestException e => (e.Status, e.Title, e.Message),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+        UploadTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (413, "Upload too large", $"The request body is larger than the {options.MaxRequestBytes / (1024.0 * 1024):0.#} MB limit."),
         BadHttpRequestException e => (e.StatusCode, "Bad request", e.Message),
         _ => (500, "Internal error", "The service failed on this request; the error has been logged."),
@@ -31,16 +31,23 @@ internal sealed class ProblemFilter(ServiceOptions options) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
+        var http = context.HttpContext;
         try
         {
+            if (OversizedUpload.Declared(http.Request, options)) throw new UploadTooLargeException();
             return await next(context);
         }
-        catch (Exception e) when (e is FaceGuardException or BadRequestException or BadHttpRequestException)
+        catch (Exception e) when (e is FaceGuardException or BadRequestException or BadHttpRequestException or UploadTooLargeException)
         {
             var (status, title, detail) = ProblemMapping.Describe(e, options);
-            context.HttpContext.RequestServices.GetRequiredService<ILogger<ProblemFilter>>()
-                .LogDebug("Refused a request on {Path}: {Title}", context.HttpContext.Request.Path, title);
-            return TypedResults.Problem(statusCode: status, title: title, detail: detail);
+            http.RequestServices.GetRequiredService<ILogger<ProblemFilter>>().LogDebug("Refused a request on {Path}: {Title}", http.Request.Path, title);
+            var problem = TypedResults.Problem(statusCode: status, title: title, detail: detail);
+            if (e is not UploadTooLargeException) return problem;
+
+            // Answer first, then let the client finish sending, so it reads the answer rather than a reset.
+            await problem.ExecuteAsync(http);
+            await OversizedUpload.DrainAsync(http, options);
+            return Results.Empty;
         }
     }
 }

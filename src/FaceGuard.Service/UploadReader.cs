@@ -21,8 +21,10 @@ internal static class UploadReader
     private const string HowToSend = "Send the photo as multipart/form-data in a field named 'image' " +
                                      "(curl -F \"image=@photo.jpg\" …) or as the raw body with Content-Type: image/jpeg.";
 
-    public static async Task<List<Upload>> ReadAsync(HttpRequest request, int maxImages, CancellationToken cancellationToken)
+    public static async Task<List<Upload>> ReadAsync(HttpRequest request, ServiceOptions options, CancellationToken cancellationToken)
     {
+        int maxImages = options.MaxBatchImages;
+        var body = new BoundedBody(request.Body, options.MaxRequestBytes);
         string? contentType = request.ContentType;
         if (contentType is null)
             throw new BadRequestException("No photo", "The request has no body type. " + HowToSend);
@@ -31,7 +33,7 @@ internal static class UploadReader
             throw new BadRequestException("Unreadable Content-Type", $"The Content-Type '{contentType}' cannot be parsed. " + HowToSend);
 
         if (mediaType.MediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) || mediaType.MediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase))
-            return [new Upload("body", await ReadAllAsync(request.Body, cancellationToken))];
+            return [new Upload("body", await ReadAllAsync(body, cancellationToken))];
 
         if (!mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             throw new BadRequestException("Wrong body type", $"A body of type '{mediaType.MediaType}' cannot carry a photo here. " + HowToSend);
@@ -44,7 +46,7 @@ internal static class UploadReader
 
         var uploads = new List<Upload>();
         var otherFields = new List<string>();
-        var reader = new MultipartReader(boundary, request.Body);
+        var reader = new MultipartReader(boundary, body);
         try
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)

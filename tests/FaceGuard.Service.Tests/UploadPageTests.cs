@@ -49,6 +49,23 @@ public sealed class UploadPageTests(UploadPageSession session) : IClassFixture<U
     }
 
     [Fact]
+    public async Task A_photo_over_the_services_limit_is_refused_on_the_page_without_sending_it()
+    {
+        var requestedUrls = new ConcurrentQueue<string>();
+        var page = await session.OpenUploadPageAsync(requestedUrls);
+
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "huge.jpg",
+            MimeType = "image/jpeg",
+            Buffer = new byte[ServiceOptions.DefaultMaxRequestBytes + 1],
+        });
+
+        await Expect(page.Locator("#error")).ToContainTextAsync("huge.jpg is 20.0 MB; the service takes photos up to 20.0 MB.");
+        Assert.DoesNotContain(requestedUrls, url => url.Contains("/process", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Page_talks_only_to_the_service_even_when_an_option_change_processes_the_photo_again()
     {
         var requestedUrls = new ConcurrentQueue<string>();

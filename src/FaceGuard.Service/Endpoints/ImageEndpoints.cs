@@ -48,7 +48,7 @@ internal static class ImageEndpoints
     private static async Task<IResult> BatchAsync(HttpContext http, FaceAnonymizer engine, ServiceOptions options, ServiceMetrics metrics, CancellationToken cancellationToken)
     {
         var anonymize = ProcessQuery.Parse(http.Request.Query).Options;
-        var uploads = await UploadReader.ReadAsync(http.Request, options.MaxBatchImages, cancellationToken);
+        var uploads = await UploadReader.ReadAsync(http.Request, options, cancellationToken);
 
         var results = new List<(string Entry, Upload Upload, AnonymizeResult Result)>();
         using (metrics.InFlight.TrackInProgress())
@@ -99,7 +99,7 @@ internal static class ImageEndpoints
 
     private static async Task<Upload> ReadOneAsync(HttpContext http, ServiceOptions options, CancellationToken cancellationToken)
     {
-        var uploads = await UploadReader.ReadAsync(http.Request, options.MaxBatchImages, cancellationToken);
+        var uploads = await UploadReader.ReadAsync(http.Request, options, cancellationToken);
         return uploads.Count == 1
             ? uploads[0]
             : throw new BadRequestException("Several photos", $"This endpoint takes one photo; {uploads.Count} were sent. Use /process/batch for several.");

@@ -3,9 +3,11 @@ namespace FaceGuard.Service.Endpoints;
 /// <summary>GET /: the upload page, plain HTML and JavaScript embedded in the assembly, no CDN.</summary>
 internal static class PageEndpoints
 {
-    public static void MapPage(this WebApplication app)
+    public static void MapPage(this WebApplication app, ServiceOptions options)
     {
-        byte[] page = ReadResource("index.html");
+        // The page checks a photo's size before sending it, against the limit this service was started with.
+        byte[] page = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(ReadResource("index.html"))
+            .Replace("{{MAX_UPLOAD_BYTES}}", options.MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         app.MapGet("/", () => TypedResults.Bytes(page, "text/html; charset=utf-8")).ExcludeFromDescription();
     }
 

@@ -8,8 +8,6 @@ namespace FaceGuard.Reliability.Tests.Corpus;
 /// <param name="Title">The problem's title for a 4xx (or 5xx) problem+json answer.</param>
 public sealed record Exchange(int? Status, string? MediaType, string? Title, string? Error, double LatencyMs)
 {
-    private const long LargeUploadBytes = 1024 * 1024;
-
     public bool Decoded => Status == 200;
 
     /// <summary>Null when the answer is acceptable for <paramref name="expect"/>; otherwise what is wrong with it.</summary>
@@ -29,10 +27,9 @@ public sealed record Exchange(int? Status, string? MediaType, string? Title, str
         long start = Stopwatch.GetTimestamp();
         try
         {
+            // No Expect: 100-continue, as browsers and most scripts send: the service must answer a refused upload in
+            // a way the client reads while it is still sending (see OversizedUpload).
             using var request = new HttpRequestMessage(method, path) { Content = content };
-            // As curl does for uploads over 1 MB: ask first, so that a refusal (413) can come before the body is sent.
-            // Without it the client may still be writing when the server answers and closes, and see a broken pipe.
-            if (content.Headers.ContentLength > LargeUploadBytes) request.Headers.ExpectContinue = true;
             using var response = await client.SendAsync(request, cancellationToken);
             byte[] body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             int status = (int)response.StatusCode;
