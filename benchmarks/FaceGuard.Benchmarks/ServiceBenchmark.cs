@@ -92,7 +92,7 @@ internal static class ServiceBenchmark
         var analysis = RunAnalysis.Of(run);
         double maxRss = run.Resources.Count > 0 ? run.Resources.Max(s => s.MemoryMb) : double.NaN;
         // The engine's own stage times (from Server-Timing for the service): what the HTTP layer adds is the rest.
-        var work = run.Measured.Where(r => r.DetectMs is not null).Select(r => r.DecodeMs!.Value + r.DetectMs!.Value + r.BlurMs!.Value + r.EncodeMs!.Value).Order().ToList();
+        var work = run.Measured.Where(r => r.DetectMs is not null).Select(r => r.DecodeMs!.Value + r.DetectMs!.Value + r.MaskMs!.Value + r.EncodeMs!.Value).Order().ToList();
         Console.WriteLine($"{target,-9} {sensitivity,-11} {workers,7} {analysis.ThroughputRps,7:0.00} {analysis.LatencyMs.Median,8:0.0} {analysis.LatencyMs.P99,8:0.0} {work[work.Count / 2],9:0.0} {maxRss,11:0.0}" +
                           (analysis.Failures > 0 ? $"  ({analysis.Failures} failed)" : ""));
     }

@@ -44,7 +44,7 @@ public sealed record RunAnalysis(
     IReadOnlyList<Verdict> Verdicts)
 {
     /// <summary>The stages a request's processing time is split into, as the request log names them.</summary>
-    public static readonly IReadOnlyList<string> StageNames = ["Decode", "Detect", "Blur", "Encode"];
+    public static readonly IReadOnlyList<string> StageNames = ["Decode", "Detect", "Mask", "Encode"];
 
     public int Succeeded => Requests - Failures;
 
@@ -99,7 +99,7 @@ public sealed record RunAnalysis(
     {
         "Decode" => request.DecodeMs,
         "Detect" => request.DetectMs,
-        "Blur" => request.BlurMs,
+        "Mask" => request.MaskMs,
         "Encode" => request.EncodeMs,
         _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "Not a stage of the request log."),
     };

@@ -50,9 +50,6 @@ internal sealed class ServiceMetrics
     {
         Photos.Inc();
         Faces.Inc(faces);
-        StageSeconds.WithLabels("decode").Observe(timings.DecodeMs / 1000);
-        StageSeconds.WithLabels("detect").Observe(timings.DetectMs / 1000);
-        StageSeconds.WithLabels("blur").Observe(timings.BlurMs / 1000);
-        StageSeconds.WithLabels("encode").Observe(timings.EncodeMs / 1000);
+        foreach (var stage in Stages.All) StageSeconds.WithLabels(Stages.Name(stage)).Observe(timings[stage] / 1000);
     }
 }

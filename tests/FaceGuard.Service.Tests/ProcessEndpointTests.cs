@@ -26,7 +26,7 @@ public class ProcessEndpointTests(ServiceFixture fixture) : IClassFixture<Servic
         Assert.True(int.Parse(response.Headers.GetValues("X-Faces").Single()) >= 4);
         Assert.Equal("1920x1448", response.Headers.GetValues("X-Image-Size").Single());
         string timing = response.Headers.GetValues("Server-Timing").Single();
-        foreach (string stage in new[] { "decode", "detect", "blur", "encode" }) Assert.Contains(stage + ";dur=", timing);
+        foreach (string stage in new[] { "decode", "detect", "mask", "encode" }) Assert.Contains(stage + ";dur=", timing);
 
         // Each labelled face is blurred: the detail (Laplacian variance) of its eyes, nose and mouth collapses.
         using var before = Cv2.ImDecode(photo, ImreadModes.Grayscale);

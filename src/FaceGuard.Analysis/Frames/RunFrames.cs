@@ -30,7 +30,7 @@ public static class RunFrames
         var faces = new Int32DataFrameColumn("Faces", n);
         var decode = new DoubleDataFrameColumn("Decode_ms", n);
         var detect = new DoubleDataFrameColumn("Detect_ms", n);
-        var blur = new DoubleDataFrameColumn("Blur_ms", n);
+        var mask = new DoubleDataFrameColumn("Mask_ms", n);
         var encode = new DoubleDataFrameColumn("Encode_ms", n);
         for (int i = 0; i < n; i++)
         {
@@ -48,10 +48,10 @@ public static class RunFrames
             faces[i] = r.Faces;
             decode[i] = r.DecodeMs;
             detect[i] = r.DetectMs;
-            blur[i] = r.BlurMs;
+            mask[i] = r.MaskMs;
             encode[i] = r.EncodeMs;
         }
-        return new DataFrame(timestamp, id, latency, cpu, memory, failed, elapsed, warmup, image, error, faces, decode, detect, blur, encode);
+        return new DataFrame(timestamp, id, latency, cpu, memory, failed, elapsed, warmup, image, error, faces, decode, detect, mask, encode);
     }
 
     public static DataFrame Resources(RunLog run)

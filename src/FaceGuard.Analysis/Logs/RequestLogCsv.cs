@@ -17,7 +17,7 @@ public static class RequestLogCsv
     public static readonly string[] ClassicColumns = ["Timestamp", "Request_ID", "Latency_ms", "CPU_Percent", "Memory_MB"];
 
     public static readonly string[] ExtraColumns =
-        ["Elapsed_s", "Phase", "Image", "Status", "Error", "Faces", "Bytes_In", "Bytes_Out", "Decode_ms", "Detect_ms", "Blur_ms", "Encode_ms"];
+        ["Elapsed_s", "Phase", "Image", "Status", "Error", "Faces", "Bytes_In", "Bytes_Out", "Decode_ms", "Detect_ms", "Mask_ms", "Encode_ms"];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -49,7 +49,7 @@ public static class RequestLogCsv
             csv.WriteField(r.BytesOut?.ToString(Invariant) ?? "");
             csv.WriteField(Number(r.DecodeMs, "0.###"));
             csv.WriteField(Number(r.DetectMs, "0.###"));
-            csv.WriteField(Number(r.BlurMs, "0.###"));
+            csv.WriteField(Number(r.MaskMs, "0.###"));
             csv.WriteField(Number(r.EncodeMs, "0.###"));
             csv.EndRecord();
         }
@@ -98,7 +98,7 @@ public static class RequestLogCsv
                     (long?)OptionalDouble(csv, columns.BytesOut),
                     OptionalDouble(csv, columns.Decode),
                     OptionalDouble(csv, columns.Detect),
-                    OptionalDouble(csv, columns.Blur),
+                    OptionalDouble(csv, columns.Mask),
                     OptionalDouble(csv, columns.Encode)));
             }
             catch (FormatException e)
@@ -123,7 +123,7 @@ public static class RequestLogCsv
 
     /// <summary>Where each known column is in this file; -1 when it is absent.</summary>
     private sealed record Columns(int Timestamp, int RequestId, int Latency, int Cpu, int Memory, int Elapsed, int Phase, int Image,
-        int Status, int Error, int Faces, int BytesIn, int BytesOut, int Decode, int Detect, int Blur, int Encode)
+        int Status, int Error, int Faces, int BytesIn, int BytesOut, int Decode, int Detect, int Mask, int Encode)
     {
         public static Columns Find(CsvReader csv, string source)
         {
@@ -132,7 +132,7 @@ public static class RequestLogCsv
             int Optional(string name) => csv.TryGetFieldIndex(name, out int i) ? i : -1;
             return new Columns(Required("Timestamp"), Required("Request_ID"), Required("Latency_ms"), Optional("CPU_Percent"), Optional("Memory_MB"),
                 Optional("Elapsed_s"), Optional("Phase"), Optional("Image"), Optional("Status"), Optional("Error"), Optional("Faces"),
-                Optional("Bytes_In"), Optional("Bytes_Out"), Optional("Decode_ms"), Optional("Detect_ms"), Optional("Blur_ms"), Optional("Encode_ms"));
+                Optional("Bytes_In"), Optional("Bytes_Out"), Optional("Decode_ms"), Optional("Detect_ms"), Optional("Mask_ms") is >= 0 and int mask ? mask : Optional("Blur_ms"), Optional("Encode_ms"));
         }
     }
 }

@@ -27,7 +27,7 @@ public sealed record RequestRecord(
     long? BytesOut = null,
     double? DecodeMs = null,
     double? DetectMs = null,
-    double? BlurMs = null,
+    double? MaskMs = null,
     double? EncodeMs = null)
 {
     public bool Failed => LatencyMs is null;

@@ -110,20 +110,21 @@ public sealed class HttpTarget : ILoadTarget
     private static int? FacesHeader(HttpResponseMessage response) =>
         response.Headers.TryGetValues("X-Faces", out var values) && int.TryParse(values.FirstOrDefault(), CultureInfo.InvariantCulture, out int faces) ? faces : null;
 
-    /// <summary>Reads "decode;dur=12.3, detect;dur=45.6, blur;dur=1.2, encode;dur=10.1".</summary>
+    /// <summary>Reads "decode;dur=12.3, detect;dur=45.6, mask;dur=1.2, encode;dur=10.1" (the stage names of
+    /// <see cref="Stages"/>; "blur" from services before the rename).</summary>
     internal static StageTimings? ServerTiming(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("Server-Timing", out var values)) return null;
-        var durations = new Dictionary<string, double>();
+        var durations = new Dictionary<Stage, double>();
         foreach (string metric in string.Join(",", values).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = metric.Split(';', StringSplitOptions.TrimEntries);
             var duration = parts.Skip(1).FirstOrDefault(p => p.StartsWith("dur=", StringComparison.Ordinal));
-            if (duration is not null && double.TryParse(duration[4..], NumberStyles.Float, CultureInfo.InvariantCulture, out double ms))
-                durations[parts[0]] = ms;
+            if (Stages.TryParse(parts[0], out var stage) && duration is not null && double.TryParse(duration[4..], NumberStyles.Float, CultureInfo.InvariantCulture, out double ms))
+                durations[stage] = ms;
         }
         return durations.Count == 0 ? null : new StageTimings(
-            durations.GetValueOrDefault("decode"), durations.GetValueOrDefault("detect"), durations.GetValueOrDefault("blur"), durations.GetValueOrDefault("encode"));
+            durations.GetValueOrDefault(Stage.Decode), durations.GetValueOrDefault(Stage.Detect), durations.GetValueOrDefault(Stage.Mask), durations.GetValueOrDefault(Stage.Encode));
     }
 
     private static string? ProblemTitle(byte[] body)

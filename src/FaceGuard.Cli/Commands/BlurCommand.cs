@@ -136,7 +136,7 @@ public sealed class BlurCommand : Command<BlurCommand.Settings>
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("photo").AddColumn("size").AddColumn(new TableColumn("faces").RightAligned())
             .AddColumn(new TableColumn("decode ms").RightAligned()).AddColumn(new TableColumn("detect ms").RightAligned())
-            .AddColumn(new TableColumn("blur ms").RightAligned()).AddColumn(new TableColumn("encode ms").RightAligned());
+            .AddColumn(new TableColumn("mask ms").RightAligned()).AddColumn(new TableColumn("encode ms").RightAligned());
         foreach (var r in reports)
         {
             if (r.Error is not null)
@@ -146,7 +146,7 @@ public sealed class BlurCommand : Command<BlurCommand.Settings>
             }
             var t = r.Timings!;
             table.AddRow(Markup.Escape(names[r.Path]), $"{r.Width}x{r.Height}", r.Faces.Count.ToString(),
-                $"{t.DecodeMs:0.0}", $"{t.DetectMs:0.0}", $"{t.BlurMs:0.0}", $"{t.EncodeMs:0.0}");
+                $"{t.DecodeMs:0.0}", $"{t.DetectMs:0.0}", $"{t.MaskMs:0.0}", $"{t.EncodeMs:0.0}");
         }
         AnsiConsole.Write(table);
         var ok = reports.Where(r => r.Error is null).ToList();

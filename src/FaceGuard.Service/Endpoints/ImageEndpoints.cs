@@ -110,8 +110,8 @@ internal static class ImageEndpoints
     {
         response.Headers["X-Faces"] = faces.ToString(CultureInfo.InvariantCulture);
         response.Headers["X-Image-Size"] = size.ToString();
-        response.Headers["Server-Timing"] = string.Create(CultureInfo.InvariantCulture,
-            $"decode;dur={timings.DecodeMs:0.###}, detect;dur={timings.DetectMs:0.###}, blur;dur={timings.BlurMs:0.###}, encode;dur={timings.EncodeMs:0.###}");
+        response.Headers["Server-Timing"] = string.Join(", ",
+            Stages.All.Select(stage => string.Create(CultureInfo.InvariantCulture, $"{Stages.Name(stage)};dur={timings[stage]:0.###}")));
     }
 
     private static string SafeName(string name)

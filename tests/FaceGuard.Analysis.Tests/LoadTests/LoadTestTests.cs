@@ -27,7 +27,7 @@ public class LoadTestTests
         Assert.Equal(Environment.ProcessId, run.Manifest!.WatchedProcessId);
         Assert.Equal("embedded-test", run.Manifest.Name);
         // The latency covers the engine's work: never shorter than the stages it reports.
-        Assert.All(run.Requests, r => Assert.True(r.LatencyMs >= r.DecodeMs + r.DetectMs + r.BlurMs + r.EncodeMs));
+        Assert.All(run.Requests, r => Assert.True(r.LatencyMs >= r.DecodeMs + r.DetectMs + r.MaskMs + r.EncodeMs));
     }
 
     [Fact]

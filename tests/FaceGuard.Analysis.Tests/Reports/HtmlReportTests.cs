@@ -212,7 +212,7 @@ public class HtmlReportTests
     [Fact]
     public void A_classic_log_renders_without_stages_samples_or_manifest()
     {
-        var log = new RunLog(Realistic().Requests.Select(r => r with { Warmup = false, DecodeMs = null, DetectMs = null, BlurMs = null, EncodeMs = null }).ToList(), []);
+        var log = new RunLog(Realistic().Requests.Select(r => r with { Warmup = false, DecodeMs = null, DetectMs = null, MaskMs = null, EncodeMs = null }).ToList(), []);
 
         var html = Render(log);
 

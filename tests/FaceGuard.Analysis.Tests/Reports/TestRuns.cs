@@ -36,7 +36,7 @@ internal static class TestRuns
             var memory = Math.Round(MemoryMb((id - 1) * IntervalS), 2);
             var request = Request(id, latency, warmup, cpu, memory);
             requests.Add(latency is { } ms
-                ? request with { DecodeMs = Math.Round(ms * 0.08, 3), DetectMs = Math.Round(ms * 0.55, 3), BlurMs = Math.Round(ms * 0.22, 3), EncodeMs = Math.Round(ms * 0.1, 3), Image = $"photo{id % 7}.jpg", Faces = id % 4 }
+                ? request with { DecodeMs = Math.Round(ms * 0.08, 3), DetectMs = Math.Round(ms * 0.55, 3), MaskMs = Math.Round(ms * 0.22, 3), EncodeMs = Math.Round(ms * 0.1, 3), Image = $"photo{id % 7}.jpg", Faces = id % 4 }
                 : request with { Error = id == 55 ? "503 Service Unavailable" : "Timeout after 5000 ms" });
         }
 
