@@ -1,4 +1,4 @@
-using FaceGuard.Engine.Evaluation;
+using FaceGuard.Analysis.Evaluation;
 using static FaceGuard.Analysis.Interactive.Html;
 using static FaceGuard.Analysis.InvariantText;
 

@@ -1,5 +1,5 @@
 using FaceGuard.Analysis.Statistics;
-using FaceGuard.Engine.Evaluation;
+using FaceGuard.Analysis.Evaluation;
 using Microsoft.DotNet.Interactive;
 using Microsoft.DotNet.Interactive.Formatting;
 using Plotly.NET;

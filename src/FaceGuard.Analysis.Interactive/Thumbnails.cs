@@ -1,6 +1,6 @@
 using System.Text;
 using FaceGuard.Engine;
-using FaceGuard.Engine.Evaluation;
+using FaceGuard.Analysis.Evaluation;
 using OpenCvSharp;
 using static FaceGuard.Analysis.Interactive.Html;
 using static FaceGuard.Analysis.InvariantText;

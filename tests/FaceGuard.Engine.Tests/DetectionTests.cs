@@ -1,4 +1,4 @@
-using FaceGuard.Engine.Evaluation;
+using FaceGuard.Analysis.Evaluation;
 using OpenCvSharp;
 
 namespace FaceGuard.Engine.Tests;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using FaceGuard.Analysis;
 using FaceGuard.Engine;
-using FaceGuard.Engine.Evaluation;
+using FaceGuard.Analysis.Evaluation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

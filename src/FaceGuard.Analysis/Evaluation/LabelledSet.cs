@@ -1,7 +1,8 @@
+using FaceGuard.Engine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace FaceGuard.Engine.Evaluation;
+namespace FaceGuard.Analysis.Evaluation;
 
 /// <summary>A face a person marked by hand (or the synthetic set's generator placed), in pixels of the upright image.</summary>
 /// <param name="Difficult">Hardly recognisable as a face (tiny, hidden, blurred): finding it is not a false alarm,

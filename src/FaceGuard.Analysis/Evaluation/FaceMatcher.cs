@@ -1,4 +1,5 @@
-namespace FaceGuard.Engine.Evaluation;
+using FaceGuard.Engine;
+namespace FaceGuard.Analysis.Evaluation;
 
 /// <summary>How the detections of one photo line up with its true faces.</summary>
 /// <param name="Found">True faces (difficult ones included) matched by a detection at the IoU threshold.</param>

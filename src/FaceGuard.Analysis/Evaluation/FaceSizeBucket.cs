@@ -1,4 +1,5 @@
-namespace FaceGuard.Engine.Evaluation;
+using FaceGuard.Engine;
+namespace FaceGuard.Analysis.Evaluation;
 
 /// <summary>Face size classes by the longer side of the true box, in pixels of the full photo.</summary>
 public enum FaceSizeBucket

@@ -1,4 +1,5 @@
-namespace FaceGuard.Engine.Evaluation;
+using FaceGuard.Engine;
+namespace FaceGuard.Analysis.Evaluation;
 
 /// <summary>Recall of one face-size bucket; difficult faces are left out of it.</summary>
 public sealed record BucketRecall(FaceSizeBucket Bucket, int Faces, int Found, int Covered)
