@@ -35,6 +35,9 @@ public sealed class CliTests : IDisposable
         var group = report.RootElement.EnumerateArray().Single(e => e.GetProperty("path").GetString()!.EndsWith("group.jpg"));
         Assert.Equal(3, group.GetProperty("faces").GetArrayLength());
         Assert.True(group.GetProperty("timings").GetProperty("detectMs").GetDouble() > 0);
+        // The summary the command printed names both photos and the faces masked in all.
+        Assert.Contains(Path.Combine("sub", "group.jpg"), result.Output);
+        Assert.Contains("2 photo(s), 4 face(s) masked", result.Output);
     }
 
     [Fact]

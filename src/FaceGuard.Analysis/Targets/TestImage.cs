@@ -5,15 +5,13 @@ public sealed record TestImage(string Name, byte[] Bytes);
 
 public static class TestImages
 {
-    private static readonly string[] Extensions = [".jpg", ".jpeg", ".png", ".webp"];
-
     /// <summary>One file, or every JPEG/PNG/WebP in a folder (sorted by name, not recursive).</summary>
     public static IReadOnlyList<TestImage> Load(string path)
     {
         if (File.Exists(path)) return [new TestImage(Path.GetFileName(path), File.ReadAllBytes(path))];
         if (!Directory.Exists(path)) throw new FileNotFoundException($"No photo or folder at {path}.", path);
         var images = Directory.EnumerateFiles(path)
-            .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Where(Batches.PhotoBatch.IsPhoto)
             .Order(StringComparer.Ordinal)
             .Select(f => new TestImage(Path.GetFileName(f), File.ReadAllBytes(f)))
             .ToList();

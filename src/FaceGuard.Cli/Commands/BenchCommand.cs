@@ -11,7 +11,7 @@ using Spectre.Console.Cli;
 
 namespace FaceGuard.Cli.Commands;
 
-public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
+public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchCommand.Settings>
 {
     public sealed class Settings : AnonymizeSettings
     {
@@ -118,12 +118,12 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         RunLog run = null!;
         try
         {
-            AnsiConsole.MarkupLine($"Target [blue]{Markup.Escape(target.Description)}[/], {images.Count} photo(s), {Markup.Escape(options.Shape)}, {options.Warmup} warm-up.");
-            AnsiConsole.MarkupLine(target.ProcessId is { } pid
+            console.MarkupLine($"Target [blue]{Markup.Escape(target.Description)}[/], {images.Count} photo(s), {Markup.Escape(options.Shape)}, {options.Warmup} warm-up.");
+            console.MarkupLine(target.ProcessId is { } pid
                 ? $"Watching process {pid} for CPU and memory."
                 : $"[yellow]Not sampling CPU and memory: {Markup.Escape(target.WhyNoProcess ?? "no process")}.[/] The log's CPU_Percent and Memory_MB stay empty rather than describe the wrong process.");
 
-            await AnsiConsole.Progress()
+            await console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
                 .StartAsync(async progress =>
                 {
@@ -147,9 +147,9 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         var analysis = RunAnalysis.Of(run);
         HtmlReport.Save(html, analysis, run);
 
-        if (run.Manifest?.Cancelled == true) AnsiConsole.MarkupLine("[yellow]Stopped early; saved what was measured.[/]");
-        RunSummary.Print(analysis);
-        AnsiConsole.MarkupLine($"Log [blue]{Markup.Escape(csv)}[/] (+ .resources.csv, .manifest.json), report [blue]{Markup.Escape(html)}[/]");
+        if (run.Manifest?.Cancelled == true) console.MarkupLine("[yellow]Stopped early; saved what was measured.[/]");
+        RunSummary.Print(console, analysis);
+        console.MarkupLine($"Log [blue]{Markup.Escape(csv)}[/] (+ .resources.csv, .manifest.json), report [blue]{Markup.Escape(html)}[/]");
         return 0;
     }
 }

@@ -1,16 +1,15 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Text.Json;
+using FaceGuard.Analysis.Batches;
 using FaceGuard.Engine;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace FaceGuard.Cli.Commands;
 
-public sealed class BlurCommand : Command<BlurCommand.Settings>
+public sealed class BlurCommand(IAnsiConsole console) : Command<BlurCommand.Settings>
 {
-    private static readonly string[] InputExtensions = [".jpg", ".jpeg", ".png", ".webp"];
-
     public sealed class Settings : AnonymizeSettings
     {
         [CommandArgument(0, "<INPUT>")]
@@ -39,21 +38,21 @@ public sealed class BlurCommand : Command<BlurCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var jobs = PlanJobs(settings);
+        var jobs = PhotoBatch.Plan(settings.Input, settings.Output, settings.Format);
         if (jobs.Count == 0)
         {
-            AnsiConsole.MarkupLine($"[yellow]No photos found in {Markup.Escape(settings.Input)}.[/]");
+            console.MarkupLine($"[yellow]No photos found in {Markup.Escape(settings.Input)}.[/]");
             return 1;
         }
 
         var engine = new FaceAnonymizer();
         var reports = new ConcurrentBag<ImageReport>();
-        void Process(BlurJob job) => reports.Add(Run(engine, job, settings));
+        void Process(PhotoJob job) => reports.Add(Run(engine, job, settings));
 
         if (jobs.Count == 1) Process(jobs[0]);
         else
         {
-            AnsiConsole.Progress()
+            console.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
                 .Start(progress =>
                 {
@@ -74,12 +73,12 @@ public sealed class BlurCommand : Command<BlurCommand.Settings>
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(jsonPath))!);
             File.WriteAllText(jsonPath, JsonSerializer.Serialize(ordered, ImageReport.JsonOptions));
-            AnsiConsole.MarkupLine($"Detections written to [blue]{Markup.Escape(jsonPath)}[/]");
+            console.MarkupLine($"Detections written to [blue]{Markup.Escape(jsonPath)}[/]");
         }
         return ordered.Any(r => r.Error is not null) ? 1 : 0;
     }
 
-    private static ImageReport Run(FaceAnonymizer engine, BlurJob job, Settings settings)
+    private static ImageReport Run(FaceAnonymizer engine, PhotoJob job, Settings settings)
     {
         try
         {
@@ -94,44 +93,7 @@ public sealed class BlurCommand : Command<BlurCommand.Settings>
         }
     }
 
-    private static List<BlurJob> PlanJobs(Settings settings)
-    {
-        if (File.Exists(settings.Input))
-        {
-            var format = settings.Format ?? FormatOf(settings.Output) ?? OutputFormat.Jpeg;
-            string output = settings.Output is { } o && Directory.Exists(o)
-                ? Path.Combine(o, OutputName(Path.GetFileName(settings.Input), format))
-                : settings.Output ?? Path.Combine(Path.GetDirectoryName(settings.Input) ?? ".", OutputName(Path.GetFileName(settings.Input), format, ".blurred"));
-            return [new BlurJob(settings.Input, output, format, Path.GetFileName(settings.Input))];
-        }
-
-        string root = Path.GetFullPath(settings.Input);
-        string outputRoot = settings.Output ?? Path.TrimEndingDirectorySeparator(root) + "-blurred";
-        var folderFormat = settings.Format ?? OutputFormat.Jpeg;
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => InputExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-            .Where(f => !f.StartsWith(Path.GetFullPath(outputRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(f =>
-            {
-                string relative = Path.GetRelativePath(root, f);
-                string output = Path.Combine(outputRoot, Path.GetDirectoryName(relative) ?? "", OutputName(Path.GetFileName(f), folderFormat));
-                return new BlurJob(Path.Combine(settings.Input, relative), output, folderFormat, relative);
-            })
-            .ToList();
-    }
-
-    private static string OutputName(string inputName, OutputFormat format, string suffix = "") =>
-        Path.GetFileNameWithoutExtension(inputName) + suffix + (format == OutputFormat.Png ? ".png" : ".jpg");
-
-    private static OutputFormat? FormatOf(string? path) => Path.GetExtension(path)?.ToLowerInvariant() switch
-    {
-        ".png" => OutputFormat.Png,
-        ".jpg" or ".jpeg" => OutputFormat.Jpeg,
-        _ => null,
-    };
-
-    private static void PrintSummary(IReadOnlyList<ImageReport> reports, IReadOnlyDictionary<string, string> names)
+    private void PrintSummary(IReadOnlyList<ImageReport> reports, IReadOnlyDictionary<string, string> names)
     {
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("photo").AddColumn("size").AddColumn(new TableColumn("faces").RightAligned())
@@ -148,14 +110,11 @@ public sealed class BlurCommand : Command<BlurCommand.Settings>
             table.AddRow(Markup.Escape(names[r.Path]), $"{r.Width}x{r.Height}", r.Faces.Count.ToString(),
                 $"{t.DecodeMs:0.0}", $"{t.DetectMs:0.0}", $"{t.MaskMs:0.0}", $"{t.EncodeMs:0.0}");
         }
-        AnsiConsole.Write(table);
+        console.Write(table);
         var ok = reports.Where(r => r.Error is null).ToList();
         if (ok.Count > 0)
-            AnsiConsole.MarkupLine($"{ok.Count} photo(s), {ok.Sum(r => r.Faces.Count)} face(s) masked, mean {ok.Average(r => r.Timings!.TotalMs):0.0} ms a photo in the engine.");
+            console.MarkupLine($"{ok.Count} photo(s), {ok.Sum(r => r.Faces.Count)} face(s) masked, mean {ok.Average(r => r.Timings!.TotalMs):0.0} ms a photo in the engine.");
         int failed = reports.Count - ok.Count;
-        if (failed > 0) AnsiConsole.MarkupLine($"[red]{failed} photo(s) could not be processed.[/]");
+        if (failed > 0) console.MarkupLine($"[red]{failed} photo(s) could not be processed.[/]");
     }
 }
-
-/// <param name="Name">How the photo is shown in the summary: its path inside the input folder.</param>
-internal sealed record BlurJob(string Input, string Output, OutputFormat Format, string Name);

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 
 namespace FaceGuard.Cli.Commands;
 
-public sealed class CompareCommand : Command<CompareCommand.Settings>
+public sealed class CompareCommand(IAnsiConsole console) : Command<CompareCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -44,14 +44,14 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
         var table = new Table().Border(TableBorder.Simple).AddColumns("", "baseline", "current", "ratio", "95 % CI");
         table.AddRow("median ms", $"{c.BaselineMedianMs:0.0}", $"{c.CurrentMedianMs:0.0}", $"{c.MedianRatio:0.000}", $"{c.MedianRatioCi.Lower:0.000}–{c.MedianRatioCi.Upper:0.000}");
         table.AddRow("p95 ms", $"{c.BaselineP95Ms:0.0}", $"{c.CurrentP95Ms:0.0}", $"{c.P95Ratio:0.000}", $"{c.P95RatioCi.Lower:0.000}–{c.P95RatioCi.Upper:0.000}");
-        AnsiConsole.Write(table);
+        console.Write(table);
         string color = comparison.Verdict switch { ComparisonVerdict.Slower => "red", ComparisonVerdict.Faster => "green", _ => "blue" };
-        AnsiConsole.MarkupLine($"[{color}]{comparison.Verdict}[/]: {Markup.Escape(comparison.Summary)} (Mann-Whitney U = {c.MannWhitneyU:0}).");
+        console.MarkupLine($"[{color}]{comparison.Verdict}[/]: {Markup.Escape(comparison.Summary)} (Mann-Whitney U = {c.MannWhitneyU:0}).");
 
         if (settings.Output is { } output)
         {
             HtmlReport.Save(output, RunAnalysis.Of(current), current, comparison);
-            AnsiConsole.MarkupLine($"Report [blue]{Markup.Escape(output)}[/]");
+            console.MarkupLine($"Report [blue]{Markup.Escape(output)}[/]");
         }
         return settings.FailOnSlower && comparison.Verdict == ComparisonVerdict.Slower ? 3 : 0;
     }

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace FaceGuard.Cli.Commands;
 
-public sealed class EvalCommand : Command<EvalCommand.Settings>
+public sealed class EvalCommand(IAnsiConsole console) : Command<EvalCommand.Settings>
 {
     /// <summary>Floors measured on the committed sets with the default options (see README, "Detection quality"):
     /// every face from 32 px up, and the default's promise for smaller ones.</summary>
@@ -57,7 +57,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
 
         var engine = new FaceAnonymizer();
         var reports = new List<EvaluationReport>();
-        AnsiConsole.Progress().Start(progress =>
+        console.Progress().Start(progress =>
         {
             var task = progress.AddTask("Detecting", maxValue: runs.Count * sets.Sum(s => s.Images.Count));
             foreach (var options in runs)
@@ -67,7 +67,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
             }
         });
 
-        AnsiConsole.MarkupLine($"Sets: {string.Join(", ", sets.Select(s => $"{s.Name} ({s.Images.Count} photos, {s.Images.Sum(i => i.Faces.Count(f => !f.Difficult))} faces)"))}");
+        console.MarkupLine($"Sets: {string.Join(", ", sets.Select(s => $"{s.Name} ({s.Images.Count} photos, {s.Images.Sum(i => i.Faces.Count(f => !f.Difficult))} faces)"))}");
         if (settings.Compare)
         {
             PrintSideBySide(reports);
@@ -83,7 +83,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
             ("Recall of faces under 32 px", Share(report, b => b.Found, large: false), settings.MinSmallRecall),
         };
         foreach (var (what, value, floor) in floors.Where(f => f.Value < f.Floor))
-            AnsiConsole.MarkupLine($"[red]{what} is {value:P1}, below the floor of {floor:P1}.[/]");
+            console.MarkupLine($"[red]{what} is {value:P1}, below the floor of {floor:P1}.[/]");
         return floors.All(f => f.Value >= f.Floor) ? 0 : 2;
     }
 
@@ -95,7 +95,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         return faces == 0 ? 1 : (double)buckets.Sum(count) / faces;
     }
 
-    private static void PrintSideBySide(IReadOnlyList<EvaluationReport> reports)
+    private void PrintSideBySide(IReadOnlyList<EvaluationReport> reports)
     {
         var table = new Table().Border(TableBorder.Simple).AddColumn(new TableColumn("detector").NoWrap()).AddColumn(new TableColumn("sensitivity").NoWrap());
         foreach (var bucket in reports[0].Buckets) table.AddColumn(new TableColumn(Markup.Escape(bucket.Label.Replace(" px", ""))).RightAligned().NoWrap());
@@ -110,14 +110,14 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
                 $"{report.CoveredRecall:P1}", report.FalseAlarms.ToString(), $"{report.MeanDetectMs:0}",
             ]);
         }
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine("Faces found (IoU ≥ 0.5) by size in px; hidden: share of all faces ≥ 90 % under a mask; alarms: masks on no face at all; ms: mean detection time a photo on this machine.");
+        console.Write(table);
+        console.MarkupLine("Faces found (IoU ≥ 0.5) by size in px; hidden: share of all faces ≥ 90 % under a mask; alarms: masks on no face at all; ms: mean detection time a photo on this machine.");
     }
 
-    private static void Print(EvaluationReport report, IReadOnlyList<LabelledSet> sets)
+    private void Print(EvaluationReport report, IReadOnlyList<LabelledSet> sets)
     {
         var o = report.Options;
-        AnsiConsole.MarkupLine($"Model {o.Model}, sensitivity {o.Sensitivity}, threshold {o.MinScore}");
+        console.MarkupLine($"Model {o.Model}, sensitivity {o.Sensitivity}, threshold {o.MinScore}");
 
         var table = new Table().Border(TableBorder.Simple).AddColumn("face size")
             .AddColumn(new TableColumn("faces").RightAligned()).AddColumn(new TableColumn("found (IoU≥0.5)").RightAligned())
@@ -125,7 +125,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         foreach (var b in report.Buckets)
             table.AddRow(b.Label, b.Faces.ToString(), b.Found.ToString(), $"{b.Recall:P1}", $"{b.CoveredRecall:P1}");
         table.AddRow("[bold]all[/]", report.Faces.ToString(), report.Found.ToString(), $"[bold]{report.Recall:P1}[/]", $"[bold]{report.CoveredRecall:P1}[/]");
-        AnsiConsole.Write(table);
+        console.Write(table);
 
         if (sets.Count > 1)
         {
@@ -133,17 +133,17 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
             {
                 var images = report.Images.Where(i => i.SetName == set.Name).ToList();
                 var part = report with { Images = images };
-                AnsiConsole.MarkupLine($"  {Markup.Escape(set.Name)}: {part.Found}/{part.Faces} found, {part.Covered}/{part.Faces} hidden, {part.FalseAlarms} false alarms");
+                console.MarkupLine($"  {Markup.Escape(set.Name)}: {part.Found}/{part.Faces} found, {part.Covered}/{part.Faces} hidden, {part.FalseAlarms} false alarms");
             }
         }
-        AnsiConsole.MarkupLine($"Precision {report.Precision:P1} ({report.Detections} detections, {report.Unmatched} not matching a face at IoU 0.5, " +
+        console.MarkupLine($"Precision {report.Precision:P1} ({report.Detections} detections, {report.Unmatched} not matching a face at IoU 0.5, " +
                                $"{report.FalseAlarms} on no face at all). Mean detection time {report.MeanDetectMs:0.0} ms a photo.");
         foreach (var (image, face) in report.MissedFaces)
-            AnsiConsole.MarkupLine($"[yellow]missed[/] {Markup.Escape(image.SetName)}/{Markup.Escape(image.Image.File)} at {face.X},{face.Y} {face.Width}x{face.Height}");
+            console.MarkupLine($"[yellow]missed[/] {Markup.Escape(image.SetName)}/{Markup.Escape(image.Image.File)} at {face.X},{face.Y} {face.Width}x{face.Height}");
         foreach (var (image, face) in report.UncoveredFaces.Except(report.MissedFaces))
-            AnsiConsole.MarkupLine($"[yellow]found but not hidden[/] {Markup.Escape(image.SetName)}/{Markup.Escape(image.Image.File)} at {face.X},{face.Y} {face.Width}x{face.Height}");
+            console.MarkupLine($"[yellow]found but not hidden[/] {Markup.Escape(image.SetName)}/{Markup.Escape(image.Image.File)} at {face.X},{face.Y} {face.Width}x{face.Height}");
         foreach (var image in report.Images)
         foreach (var alarm in image.Match.FalseAlarms)
-            AnsiConsole.MarkupLine($"[grey]false alarm[/] {Markup.Escape(image.SetName)}/{Markup.Escape(image.Image.File)} at {alarm.Box.X:0},{alarm.Box.Y:0} {alarm.Box.Width:0}x{alarm.Box.Height:0} score {alarm.Score:0.00}");
+            console.MarkupLine($"[grey]false alarm[/] {Markup.Escape(image.SetName)}/{Markup.Escape(image.Image.File)} at {alarm.Box.X:0},{alarm.Box.Y:0} {alarm.Box.Width:0}x{alarm.Box.Height:0} score {alarm.Score:0.00}");
     }
 }

@@ -1,3 +1,4 @@
+using FaceGuard.Analysis.Batches;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FaceGuard.Engine;
@@ -13,11 +14,11 @@ internal sealed record ImageReport(string Path, string? Output, int Width, int H
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static ImageReport From(BlurJob job, AnonymizeResult result) => new(
+    public static ImageReport From(PhotoJob job, AnonymizeResult result) => new(
         job.Input, job.Output, result.Size.Width, result.Size.Height,
         result.Faces.Select(FaceReport.From).ToList(), result.Timings, null);
 
-    public static ImageReport Failed(BlurJob job, string error) => new(job.Input, null, 0, 0, [], null, error);
+    public static ImageReport Failed(PhotoJob job, string error) => new(job.Input, null, 0, 0, [], null, error);
 }
 
 internal sealed record FaceReport(int X, int Y, int W, int H, double Score)

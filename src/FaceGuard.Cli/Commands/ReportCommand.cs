@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace FaceGuard.Cli.Commands;
 
-public sealed class ReportCommand : Command<ReportCommand.Settings>
+public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -47,9 +47,9 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
         string output = settings.Output ?? Path.ChangeExtension(settings.Log, ".html");
         HtmlReport.Save(output, analysis, run, comparison);
 
-        RunSummary.Print(analysis);
-        if (comparison is not null) AnsiConsole.MarkupLine(Markup.Escape(comparison.Summary));
-        AnsiConsole.MarkupLine($"Report [blue]{Markup.Escape(output)}[/] (self-contained, opens offline)");
+        RunSummary.Print(console, analysis);
+        if (comparison is not null) console.MarkupLine(Markup.Escape(comparison.Summary));
+        console.MarkupLine($"Report [blue]{Markup.Escape(output)}[/] (self-contained, opens offline)");
         return 0;
     }
 }
