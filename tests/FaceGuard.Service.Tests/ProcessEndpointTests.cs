@@ -59,9 +59,14 @@ public class ProcessEndpointTests(ServiceFixture fixture) : IClassFixture<Servic
     [Fact]
     public async Task Detect_endpoint_answers_like_format_json()
     {
-        var fromDetect = await _client.PostAsync("/detect?sensitivity=normal", TestData.Form(TestData.PhotoBytes("astronaut.png"), "a.png", mediaType: "image/png"));
-        var body = await fromDetect.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(1, body.GetProperty("faces").GetArrayLength());
+        var photo = TestData.PhotoBytes("sample4.jpg");
+        var fromDetect = await (await _client.PostAsync("/detect?sensitivity=normal", TestData.Form(photo))).Content.ReadFromJsonAsync<JsonElement>();
+        var fromProcess = await (await _client.PostAsync("/process?sensitivity=normal&format=json", TestData.Form(photo))).Content.ReadFromJsonAsync<JsonElement>();
+
+        var detected = fromDetect.GetProperty("faces");
+        Assert.Equal(4, detected.GetArrayLength()); // the four women of sample4
+        Assert.Equal(detected.GetRawText(), fromProcess.GetProperty("faces").GetRawText());
+        Assert.Equal(fromDetect.GetProperty("width").GetInt32(), fromProcess.GetProperty("width").GetInt32());
     }
 
     [Fact]
