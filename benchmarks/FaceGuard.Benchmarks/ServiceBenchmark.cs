@@ -1,4 +1,5 @@
 using FaceGuard.Analysis;
+using FaceGuard.Analysis.Frames;
 using FaceGuard.Analysis.LoadTests;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Targets;
@@ -62,8 +63,8 @@ internal static class ServiceBenchmark
             for (int round = 0; round < PeerRounds; round++)
             {
                 var sequential = new LoadTestOptions { Requests = perRound, Concurrency = 1, Warmup = round == 0 ? 3 : 1, SampleInterval = TimeSpan.FromMilliseconds(250) };
-                oursRows.AddRange((await LoadTest.RunAsync(ours, [photo], sequential)).Measured);
-                pythonRows.AddRange((await LoadTest.RunAsync(python, [photo], sequential)).Measured);
+                oursRows.AddRange(RequestFrame.ToRecords((await LoadTest.RunAsync(ours, [photo], sequential)).Measured));
+                pythonRows.AddRange(RequestFrame.ToRecords((await LoadTest.RunAsync(python, [photo], sequential)).Measured));
             }
             double oursP50 = Median(oursRows), pythonP50 = Median(pythonRows);
             Console.WriteLine($"  {"FaceGuard service",-24} p50 {oursP50,6:0.0} ms  faces {Faces(oursRows)}");
@@ -90,9 +91,9 @@ internal static class ServiceBenchmark
     private static void Print(string target, Sensitivity sensitivity, int workers, RunLog run)
     {
         var analysis = RunAnalysis.Of(run);
-        double maxRss = run.Resources.Count > 0 ? run.Resources.Max(s => s.MemoryMb) : double.NaN;
+        double maxRss = analysis.MemoryMb.Max;
         // The engine's own stage times (from Server-Timing for the service): what the HTTP layer adds is the rest.
-        var work = run.Measured.Where(r => r.DetectMs is not null).Select(r => r.DecodeMs!.Value + r.DetectMs!.Value + r.MaskMs!.Value + r.EncodeMs!.Value).Order().ToList();
+        var work = RequestFrame.ToRecords(run.Measured).Where(r => r.Stages is not null).Select(r => r.Stages!.TotalMs).Order().ToList();
         Console.WriteLine($"{target,-9} {sensitivity,-11} {workers,7} {analysis.ThroughputRps,7:0.00} {analysis.LatencyMs.Median,8:0.0} {analysis.LatencyMs.P99,8:0.0} {work[work.Count / 2],9:0.0} {maxRss,11:0.0}" +
                           (analysis.Failures > 0 ? $"  ({analysis.Failures} failed)" : ""));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FaceGuard.Analysis.Logs;
 using OpenCvSharp;
 using Spectre.Console.Cli.Testing;
@@ -65,9 +66,9 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.StartsWith("Timestamp,Request_ID,Latency_ms,CPU_Percent,Memory_MB", File.ReadLines(csv).First());
         var run = RunFiles.Load(csv);
-        Assert.Equal(4, run.Requests.Count);
-        Assert.Equal(3, run.Measured.Count);
-        Assert.NotEmpty(run.Resources);
+        Assert.Equal(4, run.Requests.Rows.Count);
+        Assert.Equal(3, run.Measured.Rows.Count);
+        Assert.NotEqual(0, run.Resources.Rows.Count);
         Assert.Equal("embedded engine (in-process)", run.Manifest!.Target);
         string html = File.ReadAllText(Path.ChangeExtension(csv, ".html"));
         Assert.Contains("<html", html);
@@ -85,6 +86,24 @@ public sealed class CliTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_temp, "base.html")));
         Assert.Equal(0, Run("compare", baseline, same, "--fail-on-slower").ExitCode);
         Assert.Equal(3, Run("compare", baseline, slower, "--fail-on-slower").ExitCode);
+    }
+
+    [Fact]
+    public void Report_judges_the_latency_band_and_the_cpu_swing_it_is_given_and_refuses_a_band_upside_down()
+    {
+        string log = WriteLog("band.csv", Enumerable.Range(0, 100).Select(i => i < 90 ? 150.0 : 450.0));
+
+        var result = Run("report", log, "--latency-band", "100-400", "--cpu-fluctuation", "10", "-o", Path.Combine(_temp, "band.html"));
+
+        Assert.Equal(0, result.ExitCode);
+        string output = Regex.Replace(result.Output, @"\s+", " "); // the test console wraps at 80 columns
+        Assert.Contains("10 % of requests outside the 100–400 ms band: 10 slower (up to 450 ms), 0 faster", output);
+        Assert.Contains("CPU steady: all 100 readings within ±10 %", output);
+
+        var refused = Run("report", log, "--latency-band", "400-200");
+        Assert.Equal(-1, refused.ExitCode);
+        Assert.Contains("'400-200' is not a band", Regex.Replace(refused.Output, @"\s+", " "));
+        Assert.Contains("--cpu-fluctuation must be a positive number", Regex.Replace(Run("report", log, "--cpu-fluctuation", "0").Output, @"\s+", " "));
     }
 
     public static TheoryData<string[], string> RefusedCommandLines => new()

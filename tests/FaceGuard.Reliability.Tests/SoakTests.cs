@@ -1,3 +1,4 @@
+using FaceGuard.Analysis.Frames;
 using System.Diagnostics;
 using FaceGuard.Analysis;
 using FaceGuard.Analysis.LoadTests;
@@ -48,14 +49,14 @@ public class SoakTests
         RunFiles.Save(run, Repo.Artifacts("reliability", "soak.csv"));
 
         var analysis = RunAnalysis.Of(run);
-        var memory = MemoryGrowth.Of(run.Resources);
-        int warmupFailures = warmup.Requests.Count(r => r.Failed);
-        var errors = run.Requests.Where(r => r.Failed).GroupBy(r => r.Error).Select(g => $"{g.Count()} × {g.Key}").ToList();
+        var memory = MemoryGrowth.Of(ResourceFrame.ToSamples(run.Resources));
+        int warmupFailures = RequestFrame.ToRecords(warmup.Requests).Count(r => r.Failed);
+        var errors = RequestFrame.ToRecords(run.Requests).Where(r => r.Failed).GroupBy(r => r.Error).Select(g => $"{g.Count()} × {g.Key}").ToList();
         bool grew = memory.Growth >= MaxMemoryGrowth || analysis.MemoryTrend.Verdict != TrendVerdict.Stable;
         Record(new TestFigures(
             "Soak",
             Invariant($"{analysis.Requests:#,0} requests ({Photo}, sensitivity=normal) by {Concurrency} workers after {WarmupRequests} warm-up, service in its own process"),
-            Served: analysis.Succeeded + warmup.Requests.Count - warmupFailures,
+            Served: analysis.Succeeded + (int)warmup.Requests.Rows.Count - warmupFailures,
             FaultsSurvived: 0,
             BadInputs: 0,
             Failures: analysis.Failures + warmupFailures + (grew ? 1 : 0) + (analysis.Requests < requests ? 1 : 0),
@@ -69,7 +70,7 @@ public class SoakTests
                 new("run log", "artifacts/reliability/soak.csv (+ .resources.csv, .manifest.json)"),
             ]));
 
-        Assert.False(run.Manifest!.Cancelled, $"The soak run was stopped by its {Bound.TotalMinutes:0}-minute bound after {run.Requests.Count} requests.");
+        Assert.False(run.Manifest!.Cancelled, $"The soak run was stopped by its {Bound.TotalMinutes:0}-minute bound after {run.Requests.Rows.Count} requests.");
         Assert.Equal(0, warmupFailures);
         Assert.True(analysis.Failures == 0, $"{analysis.Failures} of {analysis.Requests} requests failed: {string.Join("; ", errors)}");
         Assert.Equal(requests, analysis.Requests);

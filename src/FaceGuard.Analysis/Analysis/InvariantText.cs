@@ -40,6 +40,9 @@ internal static class InvariantText
 
     public static string Count(long count) => count.ToString("#,0", Invariant);
 
+    /// <summary>"1 reading", "3 readings".</summary>
+    public static string Count(long count, string noun) => Count(count) + " " + (count == 1 ? noun : noun + "s");
+
     public static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss", Invariant);
 
     public static string TimeWithOffset(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm:ss zzz", Invariant);

@@ -1,4 +1,6 @@
+using FaceGuard.Analysis.Frames;
 using FaceGuard.Analysis.Logs;
+using Microsoft.Data.Analysis;
 using FaceGuard.Analysis.Statistics;
 using static FaceGuard.Analysis.InvariantText;
 
@@ -45,17 +47,35 @@ public sealed record RunComparison(
     {
         ArgumentNullException.ThrowIfNull(baseline);
         ArgumentNullException.ThrowIfNull(current);
-        var baselineMs = baseline.LatenciesMs;
-        var currentMs = current.LatenciesMs;
         var sameName = baseline.Name == current.Name;
+        return Of(baseline.Requests, current.Requests,
+            baseline.Manifest is null || sameName ? "baseline" : baseline.Name,
+            current.Manifest is null || sameName ? "current" : current.Name, seed);
+    }
+
+    /// <summary>Two request frames, each as it is (warm-up rows left out): a notebook can compare one image, or one
+    /// hour, of a run with another.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A frame has no measured successful request.</exception>
+    public static RunComparison Of(DataFrame baseline, DataFrame current, string baselineName = "baseline", string currentName = "current", int seed = Comparison.DefaultSeed)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(current);
+        var baselineMs = LatenciesMs(baseline);
+        var currentMs = LatenciesMs(current);
         return new RunComparison(
-            BaselineName: baseline.Manifest is null || sameName ? "baseline" : baseline.Name,
-            CurrentName: current.Manifest is null || sameName ? "current" : current.Name,
+            BaselineName: baselineName,
+            CurrentName: currentName,
             BaselineLatencyMs: Distribution.Describe(baselineMs),
             CurrentLatencyMs: Distribution.Describe(currentMs),
             BaselineLatenciesMs: baselineMs,
             CurrentLatenciesMs: currentMs,
             Comparison: Comparison.Compare(baselineMs, currentMs, seed));
+    }
+
+    private static double[] LatenciesMs(DataFrame requests)
+    {
+        var view = RequestView.Of(requests);
+        return view.MeasuredSucceeded.Select(i => view.LatencyMs[i]).ToArray();
     }
 
     public override string ToString() =>

@@ -1,4 +1,4 @@
-using FaceGuard.Analysis.Logs;
+using FaceGuard.Analysis.Frames;
 using FaceGuard.Analysis.Statistics;
 using static FaceGuard.Analysis.InvariantText;
 
@@ -16,9 +16,9 @@ internal static class RunVerdicts
     /// <summary>The failure verdict names this many of the commonest errors.</summary>
     public const int MaxErrorsListed = 3;
 
-    public static IReadOnlyList<Verdict> For(RunAnalysis run, IReadOnlyList<RequestRecord> measured)
+    public static IReadOnlyList<Verdict> For(RunAnalysis run, RequestView view, IReadOnlyList<int> measured)
     {
-        List<Verdict> verdicts = [Errors(run, measured)];
+        List<Verdict> verdicts = [Errors(run, view, measured)];
         if (run.LatencyMs.Count == 0)
         {
             verdicts.Add(new(Severity.Alert, "No measured request succeeded: there are no latencies to judge"));
@@ -26,11 +26,17 @@ internal static class RunVerdicts
         else
         {
             verdicts.Add(LatencyThreshold(run));
+            verdicts.Add(LatencyBand(run.LatencyBand));
             verdicts.Add(Jitter(run.LatencyMs));
             if (run.LatencyMs.Count > 1)
             {
                 verdicts.Add(ColdStartVerdict(run));
             }
+        }
+
+        if (run.CpuBand.Samples > 0)
+        {
+            verdicts.Add(CpuBand(run.CpuBand, run.Thresholds.CpuFluctuationPercent));
         }
 
         verdicts.Add(MemoryThreshold(run));
@@ -42,7 +48,7 @@ internal static class RunVerdicts
         return verdicts.OrderByDescending(v => v.Severity).ToList();
     }
 
-    private static Verdict Errors(RunAnalysis run, IReadOnlyList<RequestRecord> measured)
+    private static Verdict Errors(RunAnalysis run, RequestView view, IReadOnlyList<int> measured)
     {
         if (run.Requests == 0)
         {
@@ -54,8 +60,8 @@ internal static class RunVerdicts
             return new(Severity.Ok, $"No failed requests (0 of {Count(run.Requests)})");
         }
 
-        var errors = measured.Where(r => r.Failed)
-            .GroupBy(r => r.Error ?? (r.Status is { } status ? $"HTTP {status.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "no error message"))
+        var errors = measured.Where(view.Failed)
+            .GroupBy(i => view.Error[i] ?? (view.Status[i] is { } status ? $"HTTP {status.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "no error message"))
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
         var listed = string.Join(", ", errors.Take(MaxErrorsListed).Select(g => $"{g.Key} ({Count(g.Count())}×)"));
@@ -80,6 +86,32 @@ internal static class RunVerdicts
             ? new(Severity.Warning,
                 $"{Count(alert.Crossings)} of {Count(alert.Samples)} requests ({Percent(alert.Share)}) slower than {limit} ms (max {Ms(alert.Max)} ms); p95 {Ms(latency.P95)} ms is within")
             : new(Severity.Ok, $"All {Count(alert.Samples)} requests within {limit} ms (p95 {Ms(latency.P95)} ms, max {Ms(latency.Max)} ms)");
+    }
+
+    private static Verdict LatencyBand(BandCheck band)
+    {
+        var range = $"{Ms(band.Low)}–{Ms(band.High)} ms";
+        if (band.Above > 0)
+        {
+            return new(Severity.Warning,
+                $"{Percent(band.Share)} of requests outside the {range} band: {Count(band.Above)} slower (up to {Ms(band.Max)} ms), {Count(band.Below)} faster; " +
+                $"first {Time(band.First!.Value)}, last {Time(band.Last!.Value)}, longest streak {Count(band.LongestRun, "request")}");
+        }
+
+        return band.Below > 0
+            ? new(Severity.Ok, $"No request slower than the {range} band; {Count(band.Below)} of {Count(band.Samples)} ({Percent(band.Share)}) faster, down to {Ms(band.Min)} ms")
+            : new(Severity.Ok, $"All {Count(band.Samples)} requests inside the {range} band");
+    }
+
+    private static Verdict CpuBand(BandCheck band, double percent)
+    {
+        var mean = Number((band.Low + band.High) / 2, 1);
+        var limits = $"±{Number(percent, 0)} % of its mean of {mean} % ({Number(band.Low, 1)}–{Number(band.High, 1)} %)";
+        return band.Broken
+            ? new(Severity.Warning,
+                $"CPU swung beyond {limits} in {Count(band.Outside)} of {Count(band.Samples)} readings ({Percent(band.Share)}), from {Number(band.Min, 1)} to {Number(band.Max, 1)} %; " +
+                $"first {Time(band.First!.Value)}, last {Time(band.Last!.Value)}, longest streak {Count(band.LongestRun, "reading")}")
+            : new(Severity.Ok, $"CPU steady: all {Count(band.Samples)} readings within {limits}");
     }
 
     private static Verdict Jitter(Distribution latency)

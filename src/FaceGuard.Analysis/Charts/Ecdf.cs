@@ -8,9 +8,21 @@ internal static class Ecdf
 
     public static (double[] ValuesMs, double[] Percent) Of(IEnumerable<double> values)
     {
-        var sorted = values.Where(double.IsFinite).Order().ToArray();
-        var step = Math.Max(1, (int)Math.Ceiling(sorted.Length / (double)MaxPoints));
-        var ranks = Enumerable.Range(0, sorted.Length).Where(i => i % step == step - 1 || i == sorted.Length - 1).ToArray();
-        return (ranks.Select(i => sorted[i]).ToArray(), ranks.Select(i => 100.0 * (i + 1) / sorted.Length).ToArray());
+        var sorted = values.Where(double.IsFinite).ToArray();
+        Array.Sort(sorted);
+        int step = Math.Max(1, (int)Math.Ceiling(sorted.Length / (double)MaxPoints));
+        var xs = new List<double>(Math.Min(sorted.Length, MaxPoints + 1));
+        var ys = new List<double>(xs.Capacity);
+        for (int i = step - 1; i < sorted.Length; i += step)
+        {
+            xs.Add(sorted[i]);
+            ys.Add(100.0 * (i + 1) / sorted.Length);
+        }
+        if (sorted.Length > 0 && (sorted.Length - 1) % step != step - 1)
+        {
+            xs.Add(sorted[^1]);
+            ys.Add(100.0);
+        }
+        return ([.. xs], [.. ys]);
     }
 }

@@ -1,4 +1,6 @@
+using FaceGuard.Analysis.Frames;
 using FaceGuard.Analysis.Logs;
+using Microsoft.Data.Analysis;
 using Plotly.NET;
 using Plotly.NET.CSharp;
 using static FaceGuard.Analysis.InvariantText;
@@ -7,16 +9,24 @@ using CsChart = Plotly.NET.CSharp.Chart;
 namespace FaceGuard.Analysis.Charts;
 
 /// <summary>The latency CDF of the measured successful requests with p50, p90, p95 and p99 marked, and the latency
-/// threshold dashed when the slowest request comes near it.</summary>
+/// threshold dashed when the slowest request comes near it. Computed from every request, drawn at up to
+/// <see cref="Ecdf.MaxPoints"/> points.</summary>
 public static class LatencyPercentileChart
 {
     public const string Title = "Latency percentiles (CDF)";
 
-    public static GenericChart Create(RunLog log, RunAnalysis analysis)
+    public static GenericChart Create(RunLog log, RunAnalysis analysis) => Create(log.Requests, analysis);
+
+    public static GenericChart Create(DataFrame requests, RunAnalysis analysis)
     {
-        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(requests);
+        return Create(RequestView.Of(requests), analysis);
+    }
+
+    internal static GenericChart Create(RequestView view, RunAnalysis analysis)
+    {
         ArgumentNullException.ThrowIfNull(analysis);
-        var (valuesMs, percent) = Ecdf.Of(log.LatenciesMs);
+        var (valuesMs, percent) = Ecdf.Of(RequestView.At(view.LatencyMs, view.MeasuredSucceeded));
         var d = analysis.LatencyMs;
         // Labels go where a CDF leaves room: right of (below) the curve, and above it for p99.
         (string Label, double Percent, double ValueMs, StyleParam.TextPosition Position)[] marks =

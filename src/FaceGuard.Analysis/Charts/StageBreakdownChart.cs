@@ -1,25 +1,31 @@
-using FaceGuard.Analysis.Logs;
 using Plotly.NET;
-using CsChart = Plotly.NET.CSharp.Chart;
 
 namespace FaceGuard.Analysis.Charts;
 
-/// <summary>Box plots of the time each processing stage (decode, detect, blur, encode) took in the measured
-/// successful requests; stages the log does not report are left out, and a log without any gives an empty chart.</summary>
+/// <summary>Box plots of the time each processing stage (decode, detect, mask, encode) took in the measured
+/// successful requests, drawn from the analysis's quartiles (any number of requests, the same few bytes): the box runs
+/// from p25 to p75 with the median and mean marked, the whiskers from the fastest to the slowest. Stages the log does
+/// not report are left out; a log without any gives an empty chart.</summary>
 public static class StageBreakdownChart
 {
-    public const string Title = "Time per processing stage";
+    public const string Title = "Time per processing stage (whiskers: fastest to slowest)";
 
-    public static GenericChart Create(RunLog log)
+    public static GenericChart Create(RunAnalysis analysis)
     {
-        ArgumentNullException.ThrowIfNull(log);
-        var succeeded = log.Measured.Where(r => !r.Failed).ToList();
-        var boxes = RunAnalysis.StageNames
-            .Select(stage => (Stage: stage, Values: succeeded.Select(r => RunAnalysis.StageMs(r, stage)).OfType<double>().ToArray()))
-            .Where(s => s.Values.Length > 0)
-            .Select(s => CsChart.BoxPlot<string, double, string>(
-                Y: s.Values, Name: s.Stage, ShowLegend: false, BoxMean: StyleParam.BoxMean.True, MarkerColor: ChartStyle.LatencyColor, UseDefaults: false))
-            .ToList();
-        return ChartStyle.Finish(CsChart.Combine(boxes), Title, "Stage", "Duration (ms)", showLegend: false);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var stages = analysis.Stages;
+        var box = new Trace2D("box");
+        box.SetProperty("name", "Stages");
+        box.SetProperty("x", stages.Select(s => s.Name).ToArray());
+        box.SetProperty("q1", stages.Select(s => s.DurationMs.P25).ToArray());
+        box.SetProperty("median", stages.Select(s => s.DurationMs.Median).ToArray());
+        box.SetProperty("q3", stages.Select(s => s.DurationMs.P75).ToArray());
+        box.SetProperty("lowerfence", stages.Select(s => s.DurationMs.Min).ToArray());
+        box.SetProperty("upperfence", stages.Select(s => s.DurationMs.Max).ToArray());
+        box.SetProperty("mean", stages.Select(s => s.DurationMs.Mean).ToArray());
+        box.SetProperty("boxmean", true);
+        box.SetProperty("marker", new Dictionary<string, object> { ["color"] = "#2563eb" }); // ChartStyle.LatencyColor
+        box.SetProperty("showlegend", false);
+        return ChartStyle.Finish(GenericChart.ofTraceObject(false, box), Title, "Stage", "Duration (ms)", showLegend: false);
     }
 }

@@ -123,8 +123,7 @@ public static class LoadTest
             var sample = _sampler?.Latest;
             _records.Enqueue(new RequestRecord(
                 _originWallClock.AddSeconds(elapsed), id, latencyMs, sample?.CpuPercent, sample?.MemoryMb, elapsed, warmup,
-                image.Name, outcome.Status, outcome.Error, outcome.Faces, image.Bytes.Length, outcome.BytesOut,
-                outcome.Stages?.DecodeMs, outcome.Stages?.DetectMs, outcome.Stages?.MaskMs, outcome.Stages?.EncodeMs));
+                image.Name, outcome.Status, outcome.Error, outcome.Faces, image.Bytes.Length, outcome.BytesOut, outcome.Stages));
             int completed = Interlocked.Increment(ref _completed);
             int failed = latencyMs is null ? Interlocked.Increment(ref _failed) : Volatile.Read(ref _failed);
             progress?.Report(new LoadTestProgress(completed, _total, failed, latencyMs, warmup));

@@ -27,7 +27,7 @@ public static class RunFiles
         string resources = ResourcesPath(requestLogPath), manifest = ManifestPath(requestLogPath);
         return new RunLog(
             requests,
-            File.Exists(resources) ? ResourceLogCsv.Read(resources) : [],
+            File.Exists(resources) ? ResourceLogCsv.Read(resources) : Frames.ResourceFrame.From([]),
             File.Exists(manifest) ? JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(manifest), Json) : null);
     }
 

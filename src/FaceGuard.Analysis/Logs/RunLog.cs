@@ -1,17 +1,26 @@
+using FaceGuard.Analysis.Frames;
 using FaceGuard.Analysis.Sampling;
+using Microsoft.Data.Analysis;
 
 namespace FaceGuard.Analysis.Logs;
 
-/// <summary>Everything one load test produced, or what was read back from its files.</summary>
+/// <summary>
+/// One run: its requests and the watched process's samples as DataFrames (the columns of the request and resource
+/// logs), and what was run. Everything after a load test works on these frames: statistics, verdicts, charts, reports.
+/// </summary>
+/// <param name="Requests">Every request, warm-up included (<see cref="RequestLogColumns"/>).</param>
 /// <param name="Resources">The watched process over time; empty for a classic log, which has no resource file.</param>
 /// <param name="Manifest">What was run, where and when; null for a log from elsewhere.</param>
-public sealed record RunLog(IReadOnlyList<RequestRecord> Requests, IReadOnlyList<ResourceSample> Resources, RunManifest? Manifest = null)
+public sealed record RunLog(DataFrame Requests, DataFrame Resources, RunManifest? Manifest = null)
 {
-    /// <summary>The requests the statistics are about: everything but warm-up.</summary>
-    public IReadOnlyList<RequestRecord> Measured => Requests.Where(r => !r.Warmup).ToList();
-
-    /// <summary>Latencies of the measured requests that succeeded, in order.</summary>
-    public double[] LatenciesMs => Measured.Where(r => r.LatencyMs is not null).Select(r => r.LatencyMs!.Value).ToArray();
+    /// <summary>A run from a load test's records and samples.</summary>
+    public RunLog(IReadOnlyList<RequestRecord> requests, IReadOnlyList<ResourceSample> resources, RunManifest? manifest = null)
+        : this(RequestFrame.From(requests), ResourceFrame.From(resources), manifest)
+    {
+    }
 
     public string Name => Manifest?.Name ?? "run";
+
+    /// <summary>The requests the statistics are about: everything but warm-up.</summary>
+    public DataFrame Measured => RequestFrame.Measured(Requests);
 }

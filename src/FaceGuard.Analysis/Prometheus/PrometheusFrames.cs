@@ -3,7 +3,7 @@ using Microsoft.Data.Analysis;
 namespace FaceGuard.Analysis.Prometheus;
 
 /// <summary>
-/// A query result as Microsoft.Data.Analysis DataFrames, the same kind of frame <see cref="Frames.RunFrames"/> gives
+/// A query result as Microsoft.Data.Analysis DataFrames, the same kind of frame <see cref="Frames.RequestFrame"/> gives
 /// for bench logs. Timestamps are UTC <see cref="DateTime"/>s, as Prometheus keeps them.
 /// </summary>
 public static class PrometheusFrames

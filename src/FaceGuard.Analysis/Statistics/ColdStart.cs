@@ -5,6 +5,13 @@ public sealed record ColdStart(double FirstMs, double SteadyMedianMs)
 {
     public double Ratio => FirstMs / SteadyMedianMs;
 
+    /// <summary>A latency column in the order the requests were sent; nulls (failed requests) are skipped.</summary>
+    public static ColdStart Analyze(Microsoft.Data.Analysis.DataFrameColumn latenciesInOrder)
+    {
+        ArgumentNullException.ThrowIfNull(latenciesInOrder);
+        return Analyze(Frames.ColumnValues.Doubles(latenciesInOrder).Where(v => !double.IsNaN(v)).ToArray());
+    }
+
     /// <param name="latenciesInOrder">Latencies in the order the requests were sent.</param>
     public static ColdStart Analyze(IReadOnlyList<double> latenciesInOrder)
     {

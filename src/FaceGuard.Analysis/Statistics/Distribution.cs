@@ -1,4 +1,5 @@
 using MathNet.Numerics.Statistics;
+using Microsoft.Data.Analysis;
 
 namespace FaceGuard.Analysis.Statistics;
 
@@ -27,6 +28,13 @@ public sealed record Distribution(
     public double MaxMinRatio => Max / Min;
 
     public bool IsJittery => MaxMinRatio > JitterMaxMinRatio;
+
+    /// <summary>A DataFrame column, as pandas' <c>df["Latency_ms"].describe()</c>: nulls are skipped.</summary>
+    public static Distribution Describe(DataFrameColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return Describe(Frames.ColumnValues.Doubles(column));
+    }
 
     public static Distribution Describe(IReadOnlyList<double> values)
     {

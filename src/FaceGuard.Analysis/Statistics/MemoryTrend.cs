@@ -36,6 +36,14 @@ public sealed record MemoryTrend(double SlopeMbPer1000Requests, double Intercept
     public bool LevelledOff => LateSlopeMbPer1000Requests <= StillGrowingSlopeMbPer1000Requests;
 
     /// <summary>Fewer than two points, or a single request index, give NaN (and, being few, read as Inconclusive).</summary>
+    /// <summary>A Memory_MB column, one reading per request in order; nulls are skipped.</summary>
+    public static MemoryTrend Fit(Microsoft.Data.Analysis.DataFrameColumn memoryMb)
+    {
+        ArgumentNullException.ThrowIfNull(memoryMb);
+        var readings = Frames.ColumnValues.Doubles(memoryMb).Select((mb, index) => (Index: (double)index, Mb: mb)).Where(r => !double.IsNaN(r.Mb)).ToList();
+        return Fit(readings.Select(r => r.Index).ToList(), readings.Select(r => r.Mb).ToList());
+    }
+
     public static MemoryTrend Fit(IReadOnlyList<double> requestIndex, IReadOnlyList<double> memoryMb)
     {
         ArgumentNullException.ThrowIfNull(requestIndex);

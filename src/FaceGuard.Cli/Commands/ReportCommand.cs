@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using FaceGuard.Analysis;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Reports;
@@ -33,16 +34,46 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
         [DefaultValue(AlertThresholds.DefaultMemoryMb)]
         public double MemoryThreshold { get; init; } = AlertThresholds.DefaultMemoryMb;
 
-        public override ValidationResult Validate() =>
-            !File.Exists(Log) ? ValidationResult.Error($"No log at {Log}.")
-            : Baseline is not null && !File.Exists(Baseline) ? ValidationResult.Error($"No baseline at {Baseline}.")
-            : ValidationResult.Success();
+        [CommandOption("--latency-band <LOW-HIGH>")]
+        [Description("The latency a healthy service stays within, in ms; requests outside it are a warning.")]
+        [DefaultValue("200-400")]
+        public string LatencyBand { get; init; } = "200-400";
+
+        [CommandOption("--cpu-fluctuation <PERCENT>")]
+        [Description("How far CPU may swing around its own mean over the measured phase, ± percent.")]
+        [DefaultValue(AlertThresholds.DefaultCpuFluctuationPercent)]
+        public double CpuFluctuation { get; init; } = AlertThresholds.DefaultCpuFluctuationPercent;
+
+        public override ValidationResult Validate()
+        {
+            if (!File.Exists(Log)) return ValidationResult.Error($"No log at {Log}.");
+            if (Baseline is not null && !File.Exists(Baseline)) return ValidationResult.Error($"No baseline at {Baseline}.");
+            foreach (var (option, value) in new[] { ("--latency-threshold", LatencyThreshold), ("--memory-threshold", MemoryThreshold), ("--cpu-fluctuation", CpuFluctuation) })
+            {
+                if (!(double.IsFinite(value) && value > 0)) return ValidationResult.Error($"{option} must be a positive number; got {value.ToString(CultureInfo.InvariantCulture)}.");
+            }
+            try
+            {
+                _ = Band.Parse(LatencyBand);
+                return ValidationResult.Success();
+            }
+            catch (FormatException e)
+            {
+                return ValidationResult.Error($"--latency-band: {e.Message}");
+            }
+        }
+
+        public AlertThresholds Thresholds() => new(LatencyThreshold, MemoryThreshold)
+        {
+            LatencyBandMs = Band.Parse(LatencyBand),
+            CpuFluctuationPercent = CpuFluctuation,
+        };
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var run = RunFiles.Load(settings.Log);
-        var analysis = RunAnalysis.Of(run, new AlertThresholds(settings.LatencyThreshold, settings.MemoryThreshold));
+        var analysis = RunAnalysis.Of(run, settings.Thresholds());
         var comparison = settings.Baseline is { } baseline ? RunComparison.Of(RunFiles.Load(baseline), run) : null;
         string output = settings.Output ?? Path.ChangeExtension(settings.Log, ".html");
         HtmlReport.Save(output, analysis, run, comparison);

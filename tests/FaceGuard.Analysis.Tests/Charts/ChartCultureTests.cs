@@ -16,7 +16,7 @@ public class ChartCultureTests
         GenericChart[] Charts() =>
         [
             LatencyTrendChart.Create(log, analysis), MemoryTrendChart.Create(log, analysis), LatencyHistogramChart.Create(log),
-            LatencyPercentileChart.Create(log, analysis), StageBreakdownChart.Create(log),
+            LatencyPercentileChart.Create(log, analysis), StageBreakdownChart.Create(analysis),
         ];
         var invariant = Charts().Select(Json).ToList();
 

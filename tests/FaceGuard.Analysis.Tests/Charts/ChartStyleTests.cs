@@ -14,7 +14,7 @@ public class ChartStyleTests
         var charts = new[]
         {
             LatencyTrendChart.Create(log, analysis), MemoryTrendChart.Create(log, analysis), LatencyHistogramChart.Create(log),
-            LatencyPercentileChart.Create(log, analysis), StageBreakdownChart.Create(log),
+            LatencyPercentileChart.Create(log, analysis), StageBreakdownChart.Create(analysis),
             ComparisonChart.Create(RunComparison.Of(Realistic("a"), log)),
         }.Select(PlotlyJson.Of).ToList();
 

@@ -1,4 +1,5 @@
 using FaceGuard.Analysis.Charts;
+using FaceGuard.Analysis.Tests.Reports;
 using static FaceGuard.Analysis.Tests.Reports.TestRuns;
 
 namespace FaceGuard.Analysis.Tests.Charts;
@@ -12,11 +13,27 @@ public class LatencyDistributionChartTests
 
         var chart = PlotlyJson.Of(LatencyHistogramChart.Create(log));
 
-        var histogram = chart.Data[0];
-        Assert.Equal("histogram", histogram.GetProperty("type").GetString());
-        Assert.Equal(log.LatenciesMs, PlotlyJson.Numbers(histogram, "x"));
+        var bars = chart.Data[0];
+        Assert.Equal("bar", bars.GetProperty("type").GetString());
+        Assert.Equal(log.LatenciesMs().Length, PlotlyJson.Numbers(bars, "y").Sum());
         Assert.Equal("Latency (ms)", chart.AxisTitle("xaxis"));
         Assert.Equal("Requests", chart.AxisTitle("yaxis"));
+    }
+
+    [Fact]
+    public void Bins_have_a_round_width_and_count_every_latency_once()
+    {
+        // 149 ms of range over at most 60 bins: 2.48 ms rounds up to 5 ms bins starting at 100 ms.
+        var bars = PlotlyJson.Of(LatencyHistogramChart.Create(Latencies(101, 102, 104.9, 250, null))).Data[0];
+
+        var centers = PlotlyJson.Numbers(bars, "x");
+        var counts = PlotlyJson.Numbers(bars, "y");
+        Assert.Equal(31, centers.Length);
+        Assert.Equal(102.5, centers[0]);
+        Assert.Equal(252.5, centers[^1]);
+        Assert.Equal(3, counts[0]);
+        Assert.Equal(1, counts[^1]);
+        Assert.Equal(4, counts.Sum());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using FaceGuard.Analysis.Charts;
 using FaceGuard.Analysis.Logs;
+using FaceGuard.Analysis.Tests.Reports;
 using static FaceGuard.Analysis.Tests.Reports.TestRuns;
 
 namespace FaceGuard.Analysis.Tests.Charts;
@@ -30,10 +31,10 @@ public class LatencyTrendChartTests
         var log = Realistic();
         var latency = Chart(log).Trace("Latency (ms)");
 
-        var measured = log.Requests.Where(r => !r.Warmup && !r.Failed).ToList();
+        var measured = log.Rows().Where(r => !r.Warmup && !r.Failed).ToList();
         Assert.Equal(measured.Select(r => (double)r.RequestId), PlotlyJson.Numbers(latency, "x"));
         Assert.Equal(measured.Select(r => r.LatencyMs!.Value), PlotlyJson.Numbers(latency, "y"));
-        Assert.Equal(log.Requests.Select(r => r.CpuPercent!.Value), PlotlyJson.Numbers(Chart(log).Trace("CPU (%)"), "y"));
+        Assert.Equal(log.Rows().Select(r => r.CpuPercent!.Value), PlotlyJson.Numbers(Chart(log).Trace("CPU (%)"), "y"));
     }
 
     [Fact]

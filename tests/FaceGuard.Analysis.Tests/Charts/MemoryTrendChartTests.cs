@@ -1,5 +1,6 @@
 using FaceGuard.Analysis.Charts;
 using FaceGuard.Analysis.Logs;
+using Microsoft.Data.Analysis;
 using static FaceGuard.Analysis.Tests.Reports.TestRuns;
 
 namespace FaceGuard.Analysis.Tests.Charts;
@@ -16,8 +17,8 @@ public class MemoryTrendChartTests
         var chart = Chart(log);
 
         var memory = chart.Trace("Memory (MB)");
-        Assert.Equal(log.Resources.Select(s => s.ElapsedS), PlotlyJson.Numbers(memory, "x"));
-        Assert.Equal(log.Resources.Select(s => s.MemoryMb), PlotlyJson.Numbers(memory, "y"));
+        Assert.Equal(((PrimitiveDataFrameColumn<double>)log.Resources[ResourceLogColumns.ElapsedS]).Select(v => v!.Value), PlotlyJson.Numbers(memory, "x"));
+        Assert.Equal(((PrimitiveDataFrameColumn<double>)log.Resources[ResourceLogColumns.MemoryMb]).Select(v => v!.Value), PlotlyJson.Numbers(memory, "y"));
         var threshold = chart.Trace("Threshold 200 MB");
         Assert.Equal([200.0, 200.0], PlotlyJson.Numbers(threshold, "y"));
         Assert.Equal([0.0, 62.5], PlotlyJson.Numbers(threshold, "x"));

@@ -1,5 +1,6 @@
 using FaceGuard.Analysis.Charts;
 using FaceGuard.Analysis.Logs;
+using FaceGuard.Engine;
 using static FaceGuard.Analysis.Tests.Reports.TestRuns;
 
 namespace FaceGuard.Analysis.Tests.Charts;
@@ -7,21 +8,33 @@ namespace FaceGuard.Analysis.Tests.Charts;
 public class StageBreakdownChartTests
 {
     [Fact]
-    public void Each_reported_stage_gets_a_box_of_its_durations()
+    public void Each_reported_stage_gets_a_box_from_its_quartiles_without_warm_up()
     {
         var log = new RunLog(
         [
-            Request(1, 100) with { DecodeMs = 10, DetectMs = 60, EncodeMs = 5 },
-            Request(2, 110) with { DecodeMs = 12.5, DetectMs = 70, EncodeMs = 6 },
-            Request(3, 900, warmup: true) with { DecodeMs = 400, DetectMs = 400, EncodeMs = 400 },
+            Request(1, 100) with { Stages = new StageTimings(10, 60, double.NaN, 5) },
+            Request(2, 110) with { Stages = new StageTimings(12.5, 70, double.NaN, 6) },
+            Request(3, 120) with { Stages = new StageTimings(15, 80, double.NaN, 7) },
+            Request(4, 900, warmup: true) with { Stages = new StageTimings(400, 400, double.NaN, 400) },
         ], []);
 
-        var chart = PlotlyJson.Of(StageBreakdownChart.Create(log));
+        var chart = PlotlyJson.Of(StageBreakdownChart.Create(RunAnalysis.Of(log)));
 
-        Assert.Equal(["Decode", "Detect", "Encode"], chart.TraceNames);
-        Assert.All(chart.Data.EnumerateArray(), box => Assert.Equal("box", box.GetProperty("type").GetString()));
-        Assert.Equal([10.0, 12.5], PlotlyJson.Numbers(chart.Trace("Decode"), "y"));
+        var box = Assert.Single(chart.Data.EnumerateArray());
+        Assert.Equal("box", box.GetProperty("type").GetString());
+        Assert.Equal(["Decode", "Detect", "Encode"], box.GetProperty("x").EnumerateArray().Select(x => x.GetString()));
+        Assert.Equal([12.5, 70, 6], PlotlyJson.Numbers(box, "median"));
+        Assert.Equal([10.0, 60, 5], PlotlyJson.Numbers(box, "lowerfence"));
+        Assert.Equal([15.0, 80, 7], PlotlyJson.Numbers(box, "upperfence"));
         Assert.Equal("Duration (ms)", chart.AxisTitle("yaxis"));
-        Assert.Equal("Time per processing stage", chart.Title);
+        Assert.StartsWith("Time per processing stage", chart.Title);
+    }
+
+    [Fact]
+    public void A_log_without_stage_timings_draws_no_boxes()
+    {
+        var chart = PlotlyJson.Of(StageBreakdownChart.Create(RunAnalysis.Of(Latencies(100, 110))));
+
+        Assert.Empty(PlotlyJson.Numbers(chart.Data[0], "median"));
     }
 }

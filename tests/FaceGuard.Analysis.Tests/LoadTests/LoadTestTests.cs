@@ -1,6 +1,7 @@
 using FaceGuard.Analysis.LoadTests;
 using FaceGuard.Analysis.Sampling;
 using FaceGuard.Analysis.Targets;
+using FaceGuard.Analysis.Tests.Reports;
 using FaceGuard.Engine;
 
 namespace FaceGuard.Analysis.Tests.LoadTests;
@@ -16,18 +17,18 @@ public class LoadTestTests
         await using var target = new EmbeddedTarget(Fast);
         var run = await LoadTest.RunAsync(target, Photos, new LoadTestOptions { Requests = 4, Warmup = 1, Name = "embedded-test" });
 
-        Assert.Equal(5, run.Requests.Count);
-        Assert.Equal([1, 2, 3, 4, 5], run.Requests.Select(r => r.RequestId));
-        Assert.True(run.Requests[0].Warmup);
-        Assert.Equal(4, run.Measured.Count);
-        Assert.All(run.Requests, r => Assert.False(r.Failed));
-        Assert.Equal(["astronaut.png", "sample2.jpg", "astronaut.png", "sample2.jpg", "astronaut.png"], run.Requests.Select(r => r.Image));
-        Assert.All(run.Requests, r => Assert.True(r.DetectMs > 0 && r.EncodeMs > 0));
-        Assert.Equal(3, run.Requests.Single(r => r.RequestId == 2).Faces); // sample2.jpg has three people
+        Assert.Equal(5, run.Rows().Count);
+        Assert.Equal([1, 2, 3, 4, 5], run.Rows().Select(r => r.RequestId));
+        Assert.True(run.Rows()[0].Warmup);
+        Assert.Equal(4, run.MeasuredRows().Count);
+        Assert.All(run.Rows(), r => Assert.False(r.Failed));
+        Assert.Equal(["astronaut.png", "sample2.jpg", "astronaut.png", "sample2.jpg", "astronaut.png"], run.Rows().Select(r => r.Image));
+        Assert.All(run.Rows(), r => Assert.True(r.Stages!.DetectMs > 0 && r.Stages!.EncodeMs > 0));
+        Assert.Equal(3, run.Rows().Single(r => r.RequestId == 2).Faces); // sample2.jpg has three people
         Assert.Equal(Environment.ProcessId, run.Manifest!.WatchedProcessId);
         Assert.Equal("embedded-test", run.Manifest.Name);
         // The latency covers the engine's work: never shorter than the stages it reports.
-        Assert.All(run.Requests, r => Assert.True(r.LatencyMs >= r.DecodeMs + r.DetectMs + r.MaskMs + r.EncodeMs));
+        Assert.All(run.Rows(), r => Assert.True(r.LatencyMs >= r.Stages!.DecodeMs + r.Stages!.DetectMs + r.Stages!.MaskMs + r.Stages!.EncodeMs));
     }
 
     [Fact]
@@ -42,11 +43,11 @@ public class LoadTestTests
 
         var run = await LoadTest.RunAsync(target, Photos, new LoadTestOptions { Requests = 6, Concurrency = 2, Warmup = 1 });
 
-        Assert.Equal(7, run.Requests.Count);
-        Assert.All(run.Requests, r => Assert.Equal(200, r.Status));
-        Assert.All(run.Requests, r => Assert.True(r.DetectMs > 0, "Server-Timing read"));
-        Assert.Equal(1, run.Requests.First(r => r.Image == "astronaut.png").Faces);
-        Assert.All(run.Requests, r => Assert.True(r.BytesOut > 1000));
+        Assert.Equal(7, run.Rows().Count);
+        Assert.All(run.Rows(), r => Assert.Equal(200, r.Status));
+        Assert.All(run.Rows(), r => Assert.True(r.Stages!.DetectMs > 0, "Server-Timing read"));
+        Assert.Equal(1, run.Rows().First(r => r.Image == "astronaut.png").Faces);
+        Assert.All(run.Rows(), r => Assert.True(r.BytesOut > 1000));
     }
 
     [Fact]
@@ -59,8 +60,8 @@ public class LoadTestTests
 
         var run = await LoadTest.RunAsync(target, mixed, new LoadTestOptions { Requests = 4, Warmup = 0 });
 
-        Assert.Equal(4, run.Requests.Count);
-        var failed = run.Requests.Where(r => r.Failed).ToList();
+        Assert.Equal(4, run.Rows().Count);
+        var failed = run.Rows().Where(r => r.Failed).ToList();
         Assert.Equal(2, failed.Count);
         Assert.All(failed, r => Assert.Equal(400, r.Status));
         Assert.All(failed, r => Assert.StartsWith("HTTP 400: Unsupported image format", r.Error));
@@ -84,11 +85,11 @@ public class LoadTestTests
 
         var run = await LoadTest.RunAsync(target, [Photos[0]], new LoadTestOptions { RatePerSecond = rate, Duration = TimeSpan.FromSeconds(requests / rate), Warmup = 0 });
 
-        Assert.Equal(requests, run.Requests.Count);
-        Assert.All(run.Requests, r => Assert.False(r.Failed));
+        Assert.Equal(requests, run.Rows().Count);
+        Assert.All(run.Rows(), r => Assert.False(r.Failed));
         double scheduleMs = (requests - 1) / rate * 1000; // the last request is due 450 ms after the first
-        var first = run.Requests.Single(r => r.RequestId == 1);
-        var last = run.Requests.Single(r => r.RequestId == requests);
+        var first = run.Rows().Single(r => r.RequestId == 1);
+        var last = run.Rows().Single(r => r.RequestId == requests);
         Assert.True(first.LatencyMs >= scheduleMs, $"first request {first.LatencyMs:0} ms, schedule {scheduleMs} ms");
         Assert.True(first.LatencyMs > last.LatencyMs, "earlier requests waited longer behind the stall");
         Assert.Equal(scheduleMs / 1000, last.ElapsedS - first.ElapsedS, 6); // intended send times follow the rate exactly
@@ -104,8 +105,8 @@ public class LoadTestTests
         var run = await LoadTest.RunAsync(target, Photos, new LoadTestOptions { Requests = 1000, Warmup = 0 }, progress, stop.Token);
 
         Assert.True(run.Manifest!.Cancelled);
-        Assert.InRange(run.Requests.Count, 3, 5);
-        Assert.All(run.Requests, r => Assert.False(r.Failed));
+        Assert.InRange(run.Rows().Count, 3, 5);
+        Assert.All(run.Rows(), r => Assert.False(r.Failed));
     }
 
     private static TestImage Load(string name) => new(name, File.ReadAllBytes(TestServices.Photo(name)));

@@ -1,6 +1,9 @@
 using FaceGuard.Analysis.Frames;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Sampling;
+using FaceGuard.Analysis.Tests.Reports;
+using FaceGuard.Engine;
+using Microsoft.Data.Analysis;
 
 namespace FaceGuard.Analysis.Tests.Logs;
 
@@ -11,13 +14,15 @@ public class RequestLogCsvTests
     private static RequestRecord Row(int id, double? latency, bool warmup = false) => new(
         Start.AddSeconds(id), id, latency, 12.5 + id, 150.25, id * 1.0, warmup, $"photo{id}.jpg",
         latency is null ? 503 : 200, latency is null ? "HTTP 503: busy, really" : null, latency is null ? null : 3, 1000 + id, latency is null ? 0 : 2000,
-        1.5, 40.25, 2.125, 8.0);
+        new StageTimings(1.5, 40.25, 2.125, 8.0), id == 2 ? "worker-2" : null);
+
+    private static DataFrame Frame(params RequestRecord[] rows) => RequestFrame.From(rows);
 
     [Fact]
     public void Writes_the_classic_columns_first_in_their_exact_format()
     {
         var writer = new StringWriter();
-        RequestLogCsv.Write(writer, [Row(1, 123.4567), Row(2, null)]);
+        RequestLogCsv.Write(writer, Frame(Row(1, 123.4567), Row(2, null)));
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.StartsWith("Timestamp,Request_ID,Latency_ms,CPU_Percent,Memory_MB,", lines[0]);
@@ -37,10 +42,15 @@ public class RequestLogCsvTests
             RunFiles.Save(new RunLog(rows, samples), path);
             var back = RunFiles.Load(path);
 
-            Assert.Equal(rows, back.Requests);
-            var sample = Assert.Single(back.Resources);
-            Assert.Equal((42, 87.5, 151.5, 12), (sample.ProcessId, sample.CpuPercent, sample.MemoryMb, sample.Threads));
-            Assert.Equal([250.5], back.LatenciesMs);
+            Assert.Equal(rows, back.Rows());
+            Assert.Equal(RequestLogColumns.All.Append(RequestLogColumns.Failed), back.Requests.Columns.Select(c => c.Name));
+            var resources = back.Resources;
+            Assert.Equal(1, resources.Rows.Count);
+            Assert.Equal(42, Convert.ToInt32(resources[ResourceLogColumns.ProcessId][0]));
+            Assert.Equal(87.5, Convert.ToDouble(resources[ResourceLogColumns.CpuPercent][0]));
+            Assert.Equal(151.5, Convert.ToDouble(resources[ResourceLogColumns.MemoryMb][0]));
+            Assert.Equal(12, Convert.ToInt32(resources[ResourceLogColumns.Threads][0]));
+            Assert.Equal([250.5], back.LatenciesMs());
         }
         finally
         {
@@ -60,7 +70,8 @@ public class RequestLogCsvTests
             2024-05-01 10:00:03,3,Failed,12.0,180.3
             2024-05-01 10:00:04,4,405.00,41.7,181.0
             """;
-        var rows = RequestLogCsv.ReadText(classic);
+        var frame = RequestLogCsv.ReadText(classic);
+        var rows = RequestFrame.ToRecords(frame);
 
         Assert.Equal(4, rows.Count);
         Assert.True(rows[2].Failed);
@@ -68,11 +79,23 @@ public class RequestLogCsvTests
         Assert.Equal(3.0, rows[2].ElapsedS); // derived from the timestamps when the log has no Elapsed_s
         Assert.All(rows, r => Assert.False(r.Warmup));
 
-        var frame = RunFrames.Requests(rows);
         Assert.Equal(4, frame.Rows.Count);
         Assert.Equal(1, frame.Columns["Failed"].ElementwiseEquals(true).Cast<bool>().Count(b => b));
         Assert.Null(frame.Columns["Latency_ms"][2]);
         Assert.Equal(41.7, (double)frame.Columns["CPU_Percent"][3]!);
+    }
+
+    [Fact]
+    public void A_log_from_before_the_mask_stage_was_renamed_reads_its_Blur_ms_as_the_mask_stage()
+    {
+        const string older = """
+            Timestamp,Request_ID,Latency_ms,CPU_Percent,Memory_MB,Elapsed_s,Phase,Decode_ms,Detect_ms,Blur_ms,Encode_ms
+            2026-05-01 10:00:00,1,80.5,35.2,180.1,0,measured,5,50,7.25,9
+            """;
+
+        var row = Assert.Single(RequestFrame.ToRecords(RequestLogCsv.ReadText(older)));
+
+        Assert.Equal(new StageTimings(5, 50, 7.25, 9), row.Stages);
     }
 
     [Fact]

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using FaceGuard.Analysis.Frames;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Reports;
 using FaceGuard.Analysis.Tests.Charts;
+using Microsoft.Data.Analysis;
 using static FaceGuard.Analysis.Tests.Reports.TestRuns;
 
 namespace FaceGuard.Analysis.Tests.Reports;
@@ -81,13 +83,15 @@ public class HtmlReportTests
 
         var html = Render(log, comparison);
 
+        var rows = log.Rows();
         var trend = Chart(html, "chart-latency-trend");
-        Assert.Contains(log.Requests[9].LatencyMs!.Value, PlotlyJson.Numbers(trend.Trace("Latency (ms)"), "y"));
-        Assert.Contains(log.Requests[9].CpuPercent!.Value, PlotlyJson.Numbers(trend.Trace("CPU (%)"), "y"));
-        Assert.Equal(log.LatenciesMs.Max(), PlotlyJson.Numbers(Chart(html, "chart-latency-percentiles").Trace("Requests at or below"), "x")[^1]);
-        Assert.Equal(log.LatenciesMs, PlotlyJson.Numbers(Chart(html, "chart-latency-histogram").Data[0], "x"));
-        Assert.Equal(log.Resources.Select(s => s.MemoryMb), PlotlyJson.Numbers(Chart(html, "chart-memory-trend").Trace("Memory (MB)"), "y"));
-        Assert.Contains(log.Requests[9].DetectMs!.Value, PlotlyJson.Numbers(Chart(html, "chart-stages").Trace("Detect"), "y"));
+        Assert.Contains(rows[9].LatencyMs!.Value, PlotlyJson.Numbers(trend.Trace("Latency (ms)"), "y"));
+        Assert.Contains(rows[9].CpuPercent!.Value, PlotlyJson.Numbers(trend.Trace("CPU (%)"), "y"));
+        Assert.Equal(log.LatenciesMs().Max(), PlotlyJson.Numbers(Chart(html, "chart-latency-percentiles").Trace("Requests at or below"), "x")[^1]);
+        Assert.Equal(log.LatenciesMs().Length, PlotlyJson.Numbers(Chart(html, "chart-latency-histogram").Data[0], "y").Sum());
+        Assert.Equal(((PrimitiveDataFrameColumn<double>)log.Resources[ResourceLogColumns.MemoryMb]).Select(v => v!.Value), PlotlyJson.Numbers(Chart(html, "chart-memory-trend").Trace("Memory (MB)"), "y"));
+        var detect = log.MeasuredRows().Where(r => !r.Failed).Select(r => r.Stages!.DetectMs).Order().ToArray();
+        Assert.Equal(detect[^1], PlotlyJson.Numbers(Chart(html, "chart-stages").Data[0], "upperfence")[1]);
         Assert.Equal(comparison.BaselineLatenciesMs.Min(), PlotlyJson.Numbers(Chart(html, "chart-comparison").Trace("Baseline: last-release"), "x")[0]);
     }
 
@@ -125,7 +129,7 @@ public class HtmlReportTests
                 Machine = Attack,
             },
         };
-        log = log with { Requests = [.. log.Requests.Select(r => r.Failed ? r with { Error = Attack } : r)] };
+        log = log with { Requests = RequestFrame.From([.. log.Rows().Select(r => r.Failed ? r with { Error = Attack } : r)]) };
 
         var html = Render(log, RunComparison.Of(Realistic("last-release"), log));
 
@@ -212,7 +216,7 @@ public class HtmlReportTests
     [Fact]
     public void A_classic_log_renders_without_stages_samples_or_manifest()
     {
-        var log = new RunLog(Realistic().Requests.Select(r => r with { Warmup = false, DecodeMs = null, DetectMs = null, MaskMs = null, EncodeMs = null }).ToList(), []);
+        var log = new RunLog(Realistic().Rows().Select(r => r with { Warmup = false, Stages = null }).ToList(), []);
 
         var html = Render(log);
 
@@ -259,7 +263,7 @@ public class HtmlReportTests
     }
 
     /// <summary>The data and layout of the chart drawn into the div with this id.</summary>
-    private static PlotlyJson Chart(string html, string id)
+    internal static PlotlyJson Chart(string html, string id)
     {
         var start = html.IndexOf($"<div id=\"{id}\">", StringComparison.Ordinal);
         Assert.True(start >= 0, $"No chart {id} in the report.");

@@ -1,3 +1,4 @@
+using FaceGuard.Engine;
 using System.Globalization;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Statistics;
@@ -152,8 +153,9 @@ public class RunAnalysisTests
         Assert.Equal(4, run.MemoryAlert.Samples);
         Assert.Equal(2, run.MemoryAlert.Crossings);
         Assert.Equal(220, run.MemoryMb.Max);
-        Assert.Equal(65, run.CpuPercent.Mean, 1e-12);
-        Assert.Equal(80, run.CpuPercent.Max);
+        // CPU counts only the samples taken while measured requests ran (0 to 0.6 s): an idle tail is not the service's load.
+        Assert.Equal(55, run.CpuPercent.Mean, 1e-12);
+        Assert.Equal(60, run.CpuPercent.Max);
         Assert.Contains(new Verdict(Severity.Alert, "Memory above 200 MB in 2 of 4 readings (50 %), max 220 MB, longest run 2 readings"), run.Verdicts);
     }
 
@@ -222,15 +224,15 @@ public class RunAnalysisTests
     {
         var log = new RunLog(
         [
-            Request(1, 100) with { DecodeMs = 10, DetectMs = 60 },
-            Request(2, 110) with { DecodeMs = 12, DetectMs = 70 },
-            Request(3, 120) with { DecodeMs = 14, DetectMs = 80 },
-            Request(4, 900, warmup: true) with { DecodeMs = 500, DetectMs = 500 },
+            Request(1, 100) with { Stages = new StageTimings(10, 60, double.NaN, double.NaN) },
+            Request(2, 110) with { Stages = new StageTimings(12, 70, double.NaN, double.NaN) },
+            Request(3, 120) with { Stages = new StageTimings(14, 80, double.NaN, double.NaN) },
+            Request(4, 900, warmup: true) with { Stages = new StageTimings(500, 500, double.NaN, double.NaN) },
         ], []);
 
         var run = RunAnalysis.Of(log);
 
-        Assert.Equal(["Decode", "Detect"], run.Stages.Select(s => s.Stage));
+        Assert.Equal([Stage.Decode, Stage.Detect], run.Stages.Select(s => s.Stage));
         Assert.Equal(12, run.Stages[0].DurationMs.Median);
         Assert.Equal(70, run.Stages[1].DurationMs.Median);
         Assert.Equal(3, run.Stages[1].DurationMs.Count);
@@ -265,7 +267,8 @@ public class RunAnalysisTests
 
             Assert.Contains("Latency steady: max/min = 1.9 ≤ 2", run.Verdicts.Select(v => v.Text));
             Assert.Contains("Mean = 146.83", run.ToString());
-            Assert.Equal("AlertThresholds { LatencyMs = 500, MemoryMb = 200.5 }", new AlertThresholds(MemoryMb: 200.5).ToString());
+            Assert.Equal("AlertThresholds { LatencyMs = 500, MemoryMb = 200.5, LatencyBandMs = 200–400, CpuFluctuation = ±15.5 % }",
+                new AlertThresholds(MemoryMb: 200.5) { CpuFluctuationPercent = 15.5 }.ToString());
         }
         finally
         {

@@ -15,7 +15,7 @@ public class RunComparisonTests
         Assert.Equal("nightly", comparison.CurrentName);
         Assert.Equal(ComparisonVerdict.Slower, comparison.Verdict);
         Assert.Equal(118, comparison.BaselineLatencyMs.Count);
-        Assert.Equal(Realistic().LatenciesMs, comparison.BaselineLatenciesMs);
+        Assert.Equal(Realistic().LatenciesMs(), comparison.BaselineLatenciesMs);
         Assert.StartsWith("Current is slower: median 180 ms vs 120 ms (×1.5, 95 % CI ", comparison.Summary);
         Assert.Contains("p < 0.0001", comparison.Summary);
     }

@@ -1,5 +1,7 @@
+using FaceGuard.Analysis.Frames;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Sampling;
+using FaceGuard.Engine;
 
 namespace FaceGuard.Analysis.Tests.Reports;
 
@@ -36,7 +38,7 @@ internal static class TestRuns
             var memory = Math.Round(MemoryMb((id - 1) * IntervalS), 2);
             var request = Request(id, latency, warmup, cpu, memory);
             requests.Add(latency is { } ms
-                ? request with { DecodeMs = Math.Round(ms * 0.08, 3), DetectMs = Math.Round(ms * 0.55, 3), MaskMs = Math.Round(ms * 0.22, 3), EncodeMs = Math.Round(ms * 0.1, 3), Image = $"photo{id % 7}.jpg", Faces = id % 4 }
+                ? request with { Stages = new StageTimings(Math.Round(ms * 0.08, 3), Math.Round(ms * 0.55, 3), Math.Round(ms * 0.22, 3), Math.Round(ms * 0.1, 3)), Image = $"photo{id % 7}.jpg", Faces = id % 4 }
                 : request with { Error = id == 55 ? "503 Service Unavailable" : "Timeout after 5000 ms" });
         }
 
@@ -53,4 +55,15 @@ internal static class TestRuns
     public static double LatencyMs(int id) => id % 37 == 0 ? 540 : 120 + 15 * Math.Sin(id / 5.0) + id % 3;
 
     private static double MemoryMb(double elapsedS) => 150 + 0.85 * elapsedS;
+}
+
+/// <summary>A run's frames walked as records, for assertions row by row.</summary>
+internal static class RunLogRows
+{
+    public static IReadOnlyList<RequestRecord> Rows(this RunLog log) => RequestFrame.ToRecords(log.Requests);
+
+    public static IReadOnlyList<RequestRecord> MeasuredRows(this RunLog log) => log.Rows().Where(r => !r.Warmup).ToList();
+
+    /// <summary>Latencies of the measured requests that succeeded, in order.</summary>
+    public static double[] LatenciesMs(this RunLog log) => log.MeasuredRows().Where(r => !r.Failed).Select(r => r.LatencyMs!.Value).ToArray();
 }
