@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Installs the Debian packages FaceGuard needs, once; a no-op when they are already there.
 #   runtime: libgtk-3-0, which OpenCV's native runtime links against (no window is ever opened).
-#   test:    runtime + chromium (upload page and rendered notebooks, headless), prometheus (rule tests,
-#            scrape test), jupyter-nbconvert (notebook → HTML).
+#   jupyter: jupyter-nbconvert (notebook → HTML, and executing notebooks in a Jupyter kernel), jupyter-client
+#            (kernelspecs) and python3-nbclient (nbconvert --execute).
+#   test:    runtime + jupyter + chromium (upload page and rendered notebooks, headless), prometheus (rule tests,
+#            scrape test).
 set -euo pipefail
 
 runtime=(libgtk-3-0)
-test=(chromium prometheus jupyter-nbconvert)
+jupyter=(jupyter-nbconvert jupyter-client python3-nbclient)
+test=(chromium prometheus "${jupyter[@]}")
 
 case "${1:-runtime}" in
   runtime) wanted=("${runtime[@]}") ;;
+  jupyter) wanted=("${jupyter[@]}") ;;
   test) wanted=("${runtime[@]}" "${test[@]}") ;;
-  *) echo "usage: $0 [runtime|test]" >&2; exit 2 ;;
+  *) echo "usage: $0 [runtime|jupyter|test]" >&2; exit 2 ;;
 esac
 
 missing=()

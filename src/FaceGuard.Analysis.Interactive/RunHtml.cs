@@ -53,6 +53,10 @@ public static class RunHtml
             ["Cold start", $"first {Ms(a.ColdStart.FirstMs)} ms vs steady median {Ms(a.ColdStart.SteadyMedianMs)} ms (×{Number(a.ColdStart.Ratio, 2)})"],
             ["Latency above " + Number(a.LatencyAlert.Threshold, 0) + " ms", $"{Count(a.LatencyAlert.Crossings)} of {Count(a.LatencyAlert.Samples)}"],
             ["Memory above " + Number(a.MemoryAlert.Threshold, 0) + " MB", $"{Count(a.MemoryAlert.Crossings)} of {Count(a.MemoryAlert.Samples)}"],
+            [$"Latency outside {Ms(a.LatencyBand.Low)}–{Ms(a.LatencyBand.High)} ms",
+                $"{Count(a.LatencyBand.Outside)} of {Count(a.LatencyBand.Samples)} ({Count(a.LatencyBand.Above)} slower, {Count(a.LatencyBand.Below)} faster)"],
+            [$"CPU outside ±{Number(a.Thresholds.CpuFluctuationPercent, 0)} % of its mean",
+                a.CpuBand.Samples > 0 ? $"{Count(a.CpuBand.Outside)} of {Count(a.CpuBand.Samples)} readings" : Missing],
             ["Memory trend", double.IsFinite(trend.SlopeMbPer1000Requests)
                 ? $"{Number(trend.SlopeMbPer1000Requests, 2)} MB per 1,000 requests (R² {Number(trend.RSquared, 2)}, {trend.Verdict})"
                 : Missing],

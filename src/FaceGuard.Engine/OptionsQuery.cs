@@ -10,7 +10,7 @@ namespace FaceGuard.Engine;
 /// </summary>
 public static class OptionsQuery
 {
-    /// <summary>Every name <see cref="Parse"/> accepts.</summary>
+    /// <summary>Every name <see cref="Parse(string)"/> accepts.</summary>
     public static IReadOnlyList<string> Names { get; } = ["model", "sensitivity", "threshold", "confirm", "mode", "box", "ellipse", "maskScale", "format", "quality"];
 
     private static readonly (string Name, DetectorModel Model)[] ModelNames =
@@ -82,6 +82,22 @@ public static class OptionsQuery
         {
             throw new InvalidOptionException(OptionErrors.Text(e));
         }
+    }
+
+    /// <summary>A query string as the service reads it, "sensitivity=high&amp;mode=mosaic" (a leading '?' allowed; a
+    /// name alone means true); "" gives the defaults.</summary>
+    /// <exception cref="InvalidOptionException">As <see cref="Parse(IEnumerable{KeyValuePair{string, string}})"/>.</exception>
+    public static AnonymizeOptions Parse(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var pairs = query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(pair =>
+        {
+            int equals = pair.IndexOf('=');
+            return equals < 0
+                ? KeyValuePair.Create(Uri.UnescapeDataString(pair), "")
+                : KeyValuePair.Create(Uri.UnescapeDataString(pair[..equals]), Uri.UnescapeDataString(pair[(equals + 1)..]));
+        });
+        return Parse(pairs);
     }
 
     private static T Enum<T>(Dictionary<string, string> values, string name, T fallback) where T : struct, System.Enum =>

@@ -21,7 +21,7 @@ public class OptionsQueryTests
     {
         string query = OptionsQuery.Format(options);
 
-        Assert.Equal(options, OptionsQuery.Parse(Pairs(query)));
+        Assert.Equal(options, OptionsQuery.Parse(query));
     }
 
     [Fact]
@@ -44,18 +44,25 @@ public class OptionsQueryTests
     [InlineData("quality=0", "The JPEG quality must be between 1 and 100.")]
     public void A_mistyped_option_is_refused_with_what_is_accepted(string query, string message)
     {
-        var error = Assert.Throws<InvalidOptionException>(() => OptionsQuery.Parse(Pairs(query)));
+        var error = Assert.Throws<InvalidOptionException>(() => OptionsQuery.Parse(query));
         Assert.StartsWith(message, error.Message);
     }
 
     [Fact]
     public void Names_are_matched_without_case_and_the_former_model_names_still_work()
     {
-        var options = OptionsQuery.Parse(Pairs("MODEL=long&maskscale=2&box"));
+        var options = OptionsQuery.Parse("?MODEL=long&maskscale=2&box");
 
         Assert.Equal(DetectorModel.BlazeFace, options.Detection.Model);
         Assert.Equal(2f, options.Mask.MaskScale);
         Assert.True(options.Mask.DrawBoxes);
+    }
+
+    [Fact]
+    public void An_empty_query_is_the_defaults_and_escaped_values_are_read_unescaped()
+    {
+        Assert.Equal(AnonymizeOptions.Default, OptionsQuery.Parse(""));
+        Assert.Equal(MaskStyle.Mosaic, OptionsQuery.Parse("mode=%6Dosaic").Mask.Style);
     }
 
     private static List<KeyValuePair<string, string>> Pairs(string query) =>

@@ -16,19 +16,43 @@ public sealed record ExecutedNotebook(string Path, IReadOnlyList<ExecutedCell> C
 
     /// <summary>
     /// Runs <paramref name="notebook"/> headlessly with dotnet-repl, from the notebooks folder as VS Code does (relative
-    /// paths and nuget.config resolve from there), and fails with the failing cells' errors.
+    /// paths and nuget.config resolve from there), with <paramref name="settings"/> as environment variables (the
+    /// Settings cell reads them), and fails with the failing cells' errors.
     /// </summary>
-    public static async Task<ExecutedNotebook> RunAsync(string notebook, string executedPath)
+    public static async Task<ExecutedNotebook> RunAsync(string notebook, string executedPath, IReadOnlyDictionary<string, string>? settings = null)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(executedPath)!); // dotnet-repl crashes without it
         File.Delete(executedPath);
         var run = await Repo.RunAsync("dotnet",
             ["tool", "run", "dotnet-repl", "--run", notebook, "--exit-after-run", "--output-path", executedPath],
-            Repo.Notebooks, Timeout);
+            Repo.Notebooks, Timeout, settings);
+        return Checked(notebook, executedPath, "dotnet-repl", run);
+    }
 
+    /// <summary>
+    /// Runs <paramref name="notebook"/> in the Jupyter kernel registered under <paramref name="jupyterDataDir"/>
+    /// (scripts/install-jupyter-kernel.sh) with <c>jupyter nbconvert --execute</c>, the route JupyterLab and VS Code's
+    /// Jupyter extension take, and fails with the failing cells' errors.
+    /// </summary>
+    public static async Task<ExecutedNotebook> RunInJupyterAsync(string notebook, string executedPath, string jupyterDataDir,
+        IReadOnlyDictionary<string, string>? settings = null)
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(executedPath)!);
+        File.Delete(executedPath);
+        var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["JUPYTER_DATA_DIR"] = jupyterDataDir };
+        var run = await Repo.RunAsync("/usr/bin/jupyter",
+            ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.kernel_name=.net-csharp",
+                $"--ExecutePreprocessor.timeout={(int)Timeout.TotalSeconds}", "--output-dir", System.IO.Path.GetDirectoryName(executedPath)!,
+                "--output", System.IO.Path.GetFileNameWithoutExtension(executedPath), notebook],
+            Repo.Notebooks, Timeout, environment);
+        return Checked(notebook, executedPath, "jupyter nbconvert", run);
+    }
+
+    private static ExecutedNotebook Checked(string notebook, string executedPath, string runner, Repo.ProcessResult run)
+    {
         if (!File.Exists(executedPath))
         {
-            Assert.Fail($"dotnet-repl exited with {run.ExitCode} and wrote no notebook for {notebook}.\n{run.Tail()}");
+            Assert.Fail($"{runner} exited with {run.ExitCode} and wrote no notebook for {notebook}.\n{run.Tail()}");
         }
 
         var executed = Load(executedPath);
@@ -37,7 +61,7 @@ public sealed record ExecutedNotebook(string Path, IReadOnlyList<ExecutedCell> C
             .ToList();
         if (run.ExitCode != 0 || failures.Count > 0)
         {
-            Assert.Fail($"{System.IO.Path.GetFileName(notebook)}: dotnet-repl exit code {run.ExitCode} (0 = every cell succeeded).\n"
+            Assert.Fail($"{System.IO.Path.GetFileName(notebook)}: {runner} exit code {run.ExitCode} (0 = every cell succeeded).\n"
                 + (failures.Count > 0 ? string.Join("\n\n", failures) : run.Tail()));
         }
 
@@ -77,6 +101,11 @@ public sealed record ExecutedNotebook(string Path, IReadOnlyList<ExecutedCell> C
         }).ToList();
         return new ExecutedNotebook(path, cells);
     }
+
+    /// <summary>The code cell that is exactly <paramref name="code"/>.</summary>
+    public ExecutedCell Cell(string code) =>
+        CodeCells.SingleOrDefault(c => c.Source.Trim() == code)
+        ?? throw new InvalidOperationException($"No single code cell of {Path} is \"{code}\".");
 
     public ExecutedCell CellContaining(string code) =>
         CodeCells.SingleOrDefault(c => c.Source.Contains(code, StringComparison.Ordinal))

@@ -2,7 +2,9 @@ namespace FaceGuard.Notebooks.Tests;
 
 /// <summary>
 /// Packs the library into the notebook feed once for all notebook tests (scripts/pack-notebook-feed.sh, a new dev
-/// version) and restores dotnet-repl, the pinned local tool that runs notebooks in VS Code's kernel.
+/// version), restores dotnet-repl, the pinned local tool that runs notebooks in VS Code's kernel, and registers the
+/// Jupyter kernel with scripts/install-jupyter-kernel.sh in a folder of the test run's own (nothing of the user's
+/// Jupyter setup is touched).
 /// </summary>
 public sealed class NotebookFeed : IAsyncLifetime
 {
@@ -10,6 +12,9 @@ public sealed class NotebookFeed : IAsyncLifetime
 
     /// <summary>The version this pack produced; every notebook must report loading exactly this one.</summary>
     public string Version { get; private set; } = "";
+
+    /// <summary>JUPYTER_DATA_DIR holding the .net-csharp kernelspec the tests use.</summary>
+    public string JupyterDataDir { get; } = Path.Combine(Repo.TestOutput, "jupyter");
 
     public async Task InitializeAsync()
     {
@@ -23,6 +28,11 @@ public sealed class NotebookFeed : IAsyncLifetime
 
         if (Directory.Exists(Repo.TestOutput)) Directory.Delete(Repo.TestOutput, recursive: true);
         Directory.CreateDirectory(Repo.TestOutput);
+
+        var kernel = await Repo.RunAsync("bash", [Path.Combine(Repo.Root, "scripts", "install-jupyter-kernel.sh")], Repo.Root, PackTimeout,
+            new Dictionary<string, string> { ["JUPYTER_DATA_DIR"] = JupyterDataDir });
+        Assert.True(kernel.ExitCode == 0, "scripts/install-jupyter-kernel.sh failed:\n" + kernel.Tail());
+        Assert.True(File.Exists(Path.Combine(JupyterDataDir, "kernels", ".net-csharp", "kernel.json")), "no kernelspec was registered:\n" + kernel.Tail());
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 
 namespace FaceGuard.Notebooks.Tests;
@@ -25,14 +26,20 @@ public sealed class NotebookTests(NotebookFeed feed)
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public void Notebook_is_committed_without_outputs_with_polyglot_metadata_and_says_which_cell_to_edit(string name)
+    public void Notebook_is_committed_without_outputs_with_polyglot_metadata_and_its_settings_first(string name)
     {
         var notebook = ExecutedNotebook.Load(Path.Combine(Repo.Notebooks, name));
         Assert.Equal("markdown", notebook.Cells[0].Kind);
-        Assert.Contains("Edit the Settings cell", notebook.Cells[0].Source);
+        Assert.Contains("Edit the Settings cell (the first code cell)", notebook.Cells[0].Source);
         Assert.All(notebook.Cells, cell => Assert.Empty(cell.Html.Concat(cell.Plain).Concat(cell.Errors)));
-        Assert.StartsWith("#r \"nuget: FaceGuard.Analysis, 0.1.0-dev.*\"", notebook.CodeCells.First().Source);
-        Assert.StartsWith("// Settings: edit this cell.", notebook.CodeCells.ElementAt(1).Source);
+        var settings = notebook.CodeCells.First().Source;
+        Assert.StartsWith("// Settings: edit this cell", settings);
+        Assert.StartsWith("#r \"nuget: FaceGuard.Analysis, 0.1.0-dev.*\"", notebook.CodeCells.ElementAt(1).Source);
+
+        // Every setting is read in the Settings cell, from an environment variable its comment names, and nowhere else.
+        var settingNames = Regex.Matches(settings, "(?:Setting|Number)\\(\"(FACEGUARD_[A-Z_]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(settingNames);
+        Assert.All(notebook.CodeCells.Skip(1), cell => Assert.DoesNotContain("FACEGUARD_", cell.Source));
 
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Repo.Notebooks, name)));
         var metadata = json.RootElement.GetProperty("metadata");
@@ -46,53 +53,63 @@ public sealed class NotebookTests(NotebookFeed feed)
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_reads_as_an_analysis_text_before_each_step_and_a_reading_at_the_end(string name)
+    {
+        var cells = ExecutedNotebook.Load(Path.Combine(Repo.Notebooks, name)).Cells;
+
+        // After the settings and the package cells, no more than two code cells (a table and its verdicts) go without a
+        // word on what they show.
+        int codeInARow = 0;
+        foreach (var cell in cells.SkipWhile(c => !c.Source.StartsWith("#r ", StringComparison.Ordinal)).Skip(1))
+        {
+            codeInARow = cell.Kind == "code" ? codeInARow + 1 : 0;
+            Assert.True(codeInARow <= 2, $"{name}: cell {cell.Index + 1} is the third code cell in a row without text:\n{cell.Source}");
+        }
+
+        Assert.True(cells.Count(c => c.Kind == "markdown") >= 5, $"{name} has fewer than five text cells.");
+        Assert.Contains(cells, c => c.Kind == "markdown" && c.Source.StartsWith("## Reading", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Collect_runs_a_load_test_on_the_embedded_engine_and_saves_the_log()
     {
-        // The notebook writes to data/logs/; the test sends the log to its own folder instead, by changing that one
-        // line of the Settings cell in a copy, so that a test run never adds logs to the repository.
-        const string logFolderLine = "var logFolder = \"../data/logs\";";
+        // The notebook writes to data/logs/; its log-folder setting sends the test's log to a folder of its own, so that
+        // a test run never adds logs to the repository.
         var logs = Path.Combine(Repo.TestOutput, "logs");
-        var notebookJson = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Repo.Notebooks, "01-collect.ipynb")))!;
-        var lines = notebookJson["cells"]!.AsArray().SelectMany(cell => cell!["source"]!.AsArray()).ToList();
-        var line = Assert.Single(lines, l => l!.GetValue<string>().StartsWith(logFolderLine, StringComparison.Ordinal));
-        line!.ReplaceWith(line.GetValue<string>().Replace(logFolderLine, $"var logFolder = \"{logs}\";", StringComparison.Ordinal));
-        var copy = Path.Combine(Repo.TestOutput, "01-collect.redirected.ipynb");
-        await File.WriteAllTextAsync(copy, notebookJson.ToJsonString());
         var repoLogs = Path.Combine(Repo.Root, "data", "logs");
         var before = Files(repoLogs);
 
-        var notebook = await ExecutedNotebook.RunAsync(copy, Path.Combine(Repo.TestOutput, "01-collect.ipynb"));
+        var notebook = await ExecutedNotebook.RunAsync(Path.Combine(Repo.Notebooks, "01-collect.ipynb"), Path.Combine(Repo.TestOutput, "01-collect.ipynb"),
+            new Dictionary<string, string> { ["FACEGUARD_LOG_FOLDER"] = logs });
 
-        AssertLoadedThisBuild(notebook);
-        var log = Assert.Single(Directory.GetFiles(logs, "*.csv"), f => !f.EndsWith(".resources.csv", StringComparison.Ordinal));
-        Assert.StartsWith("Timestamp,Request_ID,Latency_ms,CPU_Percent,Memory_MB", File.ReadLines(log).First());
-        Assert.Equal(1 + 2 + 12, File.ReadLines(log).Count()); // header, warm-up, measured
-        Assert.Contains(log, string.Concat(notebook.CellContaining("RunFiles.Save").Plain));
-        Assert.Contains(DescribeTable, notebook.CellContaining("RunAnalysis.Of(run)").AllHtml);
-        Assert.Contains("<ul class=\"fg-verdicts\">", notebook.CellContaining("analysis.Verdicts").AllHtml);
+        AssertCollected(notebook, logs);
         Assert.Equal(before, Files(repoLogs));
     }
 
     [Fact]
-    public async Task Analyze_shows_the_frame_the_describe_table_the_verdicts_and_five_offline_charts()
+    public async Task Analyze_explores_the_frame_shows_the_describe_table_the_verdicts_and_seven_offline_charts()
     {
-        var notebook = await ExecutedNotebook.RunAsync(Path.Combine(Repo.Notebooks, "02-analyze.ipynb"), Path.Combine(Repo.TestOutput, "02-analyze.ipynb"));
+        var notebook = await ExecutedNotebook.RunAsync(Path.Combine(Repo.Notebooks, "02-analyze.ipynb"), Path.Combine(Repo.TestOutput, "02-analyze.ipynb"),
+            new Dictionary<string, string> { ["FACEGUARD_LOG"] = SampleRun });
+
+        AssertAnalyzed(notebook);
+    }
+
+    [Fact]
+    public async Task Analyze_runs_every_cell_on_a_classic_five_column_log_and_says_what_it_lacks()
+    {
+        var notebook = await ExecutedNotebook.RunAsync(Path.Combine(Repo.Notebooks, "02-analyze.ipynb"), Path.Combine(Repo.TestOutput, "02-analyze.classic.ipynb"),
+            new Dictionary<string, string> { ["FACEGUARD_LOG"] = ClassicLog });
 
         AssertLoadedThisBuild(notebook);
-        var frame = notebook.CellContaining("frame.Head(10)").AllHtml;
-        Assert.Contains("<th>Latency_ms</th>", frame);
-        Assert.Contains("<th>CPU_Percent</th>", frame);
-        var describe = notebook.CellContaining("RunAnalysis.Of(run, thresholds)").AllHtml;
-        Assert.Contains(DescribeTable, describe);
-        Assert.Contains("<th>p95</th>", describe);
-        Assert.Matches("<li class=\"(ok|warning|alert)\"><span class=\"badge\">", notebook.CellContaining("analysis.Verdicts").AllHtml);
-        foreach (var chart in new[] { "LatencyTrendChart", "MemoryTrendChart", "LatencyHistogramChart", "LatencyPercentileChart", "StageBreakdownChart" })
-        {
-            Assert.Contains(NewPlot, notebook.CellContaining(chart + ".Create").AllHtml);
-        }
-
-        AssertChartsOffline(notebook, charts: 5);
+        Assert.Contains("classic_performance_log.csv: 40 rows; no manifest", string.Concat(notebook.CellContaining("requests.Head(5)").Plain));
+        Assert.Contains("1 of 40 measured requests failed", string.Concat(notebook.CellContaining("WarmupPhase").Plain));
+        Assert.Contains("nothing to group", string.Concat(notebook.CellContaining("var images").Plain));
+        Assert.Contains("This log has no stage timings", string.Concat(notebook.CellContaining("var slowest").Plain));
+        Assert.Contains(DescribeTable, notebook.CellContaining("RunAnalysis.Of(run, thresholds)").AllHtml);
+        Assert.Contains(NewPlot, notebook.CellContaining("LatencyTrendChart.Create").AllHtml);
     }
 
     [Fact]
@@ -100,14 +117,7 @@ public sealed class NotebookTests(NotebookFeed feed)
     {
         var notebook = await ExecutedNotebook.RunAsync(Path.Combine(Repo.Notebooks, "03-compare.ipynb"), Path.Combine(Repo.TestOutput, "03-compare.ipynb"));
 
-        AssertLoadedThisBuild(notebook);
-        var comparison = notebook.CellContaining("RunComparison.Of(baseline, current)").AllHtml;
-        Assert.Contains("<table class=\"fg-comparison\">", comparison);
-        // The samples: the engine at High sensitivity against Normal, several times slower.
-        Assert.Contains("Current is slower", comparison);
-        Assert.Contains(NewPlot, notebook.CellContaining("ComparisonChart.Create").AllHtml);
-        Assert.Contains(DescribeTable, notebook.CellContaining("RunAnalysis.Of(current)").AllHtml);
-        AssertChartsOffline(notebook, charts: 1);
+        AssertCompared(notebook);
     }
 
     [Fact]
@@ -115,6 +125,89 @@ public sealed class NotebookTests(NotebookFeed feed)
     {
         var notebook = await ExecutedNotebook.RunAsync(Path.Combine(Repo.Notebooks, "04-accuracy.ipynb"), Path.Combine(Repo.TestOutput, "04-accuracy.ipynb"));
 
+        AssertMeasuredAccuracy(notebook);
+    }
+
+    /// <summary>The route that outlives the Polyglot extension: the same notebooks in the Jupyter kernel, with the same outputs.</summary>
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public async Task Every_notebook_runs_in_the_Jupyter_kernel_with_the_same_outputs(string name)
+    {
+        var logs = Path.Combine(Repo.TestOutput, "jupyter-logs");
+        var notebook = await ExecutedNotebook.RunInJupyterAsync(Path.Combine(Repo.Notebooks, name), Path.Combine(Repo.TestOutput, "jupyter-out", name),
+            feed.JupyterDataDir, new Dictionary<string, string> { ["FACEGUARD_LOG_FOLDER"] = logs, ["FACEGUARD_LOG"] = SampleRun });
+
+        switch (name)
+        {
+            case "01-collect.ipynb": AssertCollected(notebook, logs); break;
+            case "02-analyze.ipynb": AssertAnalyzed(notebook); break;
+            case "03-compare.ipynb": AssertCompared(notebook); break;
+            case "04-accuracy.ipynb": AssertMeasuredAccuracy(notebook); break;
+            default: Assert.Fail($"No assertions for {name}."); break;
+        }
+
+        // Under Jupyter the kernel would add a script that looks for its HTTP API; the kernelspec keeps that on loopback.
+        Assert.DoesNotContain("http://192.", notebook.AllHtml);
+    }
+
+    private static string SampleRun => Path.Combine(Repo.Root, "data", "logs", "samples", "sample-run.csv");
+
+    private static string ClassicLog => Path.Combine(Repo.Root, "data", "logs", "samples", "classic_performance_log.csv");
+
+    private void AssertCollected(ExecutedNotebook notebook, string logs)
+    {
+        AssertLoadedThisBuild(notebook);
+        var log = Assert.Single(Directory.GetFiles(logs, "*.csv"), f => !f.EndsWith(".resources.csv", StringComparison.Ordinal));
+        Assert.StartsWith("Timestamp,Request_ID,Latency_ms,CPU_Percent,Memory_MB", File.ReadLines(log).First());
+        Assert.Equal(1 + 2 + 12, File.ReadLines(log).Count()); // header, warm-up, measured
+        Assert.Contains(log, string.Concat(notebook.CellContaining("RunFiles.Save").Plain));
+        Assert.Contains(DescribeTable, notebook.CellContaining("RunAnalysis.Of(run)").AllHtml);
+        Assert.Contains("<ul class=\"fg-verdicts\">", notebook.Cell("analysis.Verdicts").AllHtml);
+    }
+
+    private void AssertAnalyzed(ExecutedNotebook notebook)
+    {
+        AssertLoadedThisBuild(notebook);
+        var frame = notebook.CellContaining("requests.Head(5)").AllHtml;
+        Assert.Contains("<th>Latency_ms</th>", frame);
+        Assert.Contains("<th>CPU_Percent</th>", frame);
+        Assert.Contains("2 warm-up rows dropped; 0 of 30 measured requests failed.", string.Concat(notebook.CellContaining("WarmupPhase").Plain));
+        var describe = notebook.CellContaining("RunAnalysis.Of(run, thresholds)").AllHtml;
+        Assert.Contains(DescribeTable, describe);
+        Assert.Contains("<th>p95</th>", describe);
+        Assert.Contains("Latency outside 200–400 ms", describe);
+        Assert.Matches("<li class=\"(ok|warning|alert)\"><span class=\"badge\">", notebook.Cell("analysis.Verdicts").AllHtml);
+        // The exploration cells: per photo (17 sample photos), the slowest requests with their stages, the windows.
+        var perImage = notebook.CellContaining("var images").AllHtml;
+        Assert.Contains("p95_ms", perImage);
+        Assert.Contains("sample2.jpg", perImage);
+        Assert.Contains("Detect_ms", notebook.CellContaining("var slowest").AllHtml);
+        foreach (var chart in new[] { "LatencyTrendChart", "MemoryTrendChart", "LatencyHistogramChart", "LatencyPercentileChart", "StageBreakdownChart" })
+        {
+            Assert.Contains(NewPlot, notebook.CellContaining(chart + ".Create").AllHtml);
+        }
+
+        Assert.Contains(NewPlot, notebook.CellContaining("var windows").AllHtml);
+        Assert.Contains(NewPlot, notebook.CellContaining("Latency against faces found").AllHtml);
+        AssertChartsOffline(notebook, charts: 7);
+    }
+
+    private void AssertCompared(ExecutedNotebook notebook)
+    {
+        AssertLoadedThisBuild(notebook);
+        var comparison = notebook.CellContaining("RunComparison.Of(baseline, current)").AllHtml;
+        Assert.Contains("<table class=\"fg-comparison\">", comparison);
+        // The samples: the engine at High sensitivity against Normal, several times slower.
+        Assert.Contains("Current is slower", comparison);
+        Assert.Contains(NewPlot, notebook.CellContaining("ComparisonChart.Create").AllHtml);
+        Assert.Contains("Ratio", notebook.CellContaining("var photos").AllHtml);
+        Assert.Contains("sample-normal", notebook.CellContaining("Facts(baseline)").AllHtml);
+        Assert.Contains(DescribeTable, notebook.CellContaining("RunAnalysis.Of(current)").AllHtml);
+        AssertChartsOffline(notebook, charts: 1);
+    }
+
+    private void AssertMeasuredAccuracy(ExecutedNotebook notebook)
+    {
         AssertLoadedThisBuild(notebook);
         var report = notebook.CellContaining("var report = DetectionEvaluation.Run").AllHtml;
         Assert.Contains("<table class=\"fg-recall-by-size\">", report);
@@ -148,10 +241,10 @@ public sealed class NotebookTests(NotebookFeed feed)
         Assert.DoesNotContain("cell 3 failed", failure.Message);
     }
 
-    /// <summary>The float "0.1.0-dev.*" picked the build this test run packed, and the first cell says so.</summary>
+    /// <summary>The float "0.1.0-dev.*" picked the build this test run packed, and the package cell says so.</summary>
     private void AssertLoadedThisBuild(ExecutedNotebook notebook)
     {
-        var load = notebook.CodeCells.First().AllHtml;
+        var load = notebook.CellContaining("#r \"nuget: FaceGuard.Analysis").AllHtml;
         Assert.Contains($"FaceGuard.Analysis {feed.Version}</b> built ", load);
     }
 

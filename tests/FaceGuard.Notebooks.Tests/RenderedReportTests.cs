@@ -14,6 +14,9 @@ public sealed class RenderedReportTests(NotebookFeed feed)
     private const float TimeoutMs = 60_000;
     private static readonly TimeSpan RenderTimeout = TimeSpan.FromMinutes(4);
 
+    /// <summary>02-analyze's charts: trend, windows, faces, memory, histogram, percentiles, stages.</summary>
+    private const int Charts = 7;
+
     [Fact]
     public async Task Rendered_analysis_is_one_html_file_whose_charts_draw_offline_in_chromium()
     {
@@ -22,7 +25,8 @@ public sealed class RenderedReportTests(NotebookFeed feed)
         File.Delete(report);
 
         var render = await Repo.RunAsync("bash",
-            [Path.Combine(Repo.Root, "scripts", "render-notebook.sh"), Path.Combine(Repo.Notebooks, "02-analyze.ipynb"), "-o", report],
+            [Path.Combine(Repo.Root, "scripts", "render-notebook.sh"), Path.Combine(Repo.Notebooks, "02-analyze.ipynb"), "-o", report,
+                "--log", "data/logs/samples/sample-run.csv"],
             Repo.Root, RenderTimeout);
         Assert.True(render.ExitCode == 0, $"render-notebook.sh exited with {render.ExitCode}:\n{render.Tail()}");
         Assert.Equal(report, render.StdOut.Trim().Split('\n')[^1]);
@@ -55,18 +59,55 @@ public sealed class RenderedReportTests(NotebookFeed feed)
         page.PageError += (_, error) => consoleErrors.Enqueue(error);
 
         await page.GotoAsync(new Uri(report).AbsoluteUri);
-        await page.WaitForFunctionAsync("() => document.querySelectorAll('.js-plotly-plot').length === 5 && " +
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('.js-plotly-plot').length === {Charts} && " +
             "[...document.querySelectorAll('.js-plotly-plot')].every(p => p.querySelector('.main-svg .plot'))");
 
-        Assert.Equal(5, await page.Locator(".js-plotly-plot").CountAsync());
-        Assert.True(await page.Locator(".main-svg").CountAsync() >= 5);
+        Assert.Equal(Charts, await page.Locator(".js-plotly-plot").CountAsync());
+        Assert.True(await page.Locator(".main-svg").CountAsync() >= Charts);
         Assert.True(await page.Locator(".js-plotly-plot .scatterlayer .trace").CountAsync() > 0, "no line was drawn");
-        Assert.True(await page.Locator("table.fg-describe").IsVisibleAsync());
+        Assert.Equal(2, await page.Locator("table.fg-describe").CountAsync()); // the latency column's, then the run's
+        Assert.True(await page.Locator("table.fg-describe").Last.IsVisibleAsync());
         Assert.Empty(consoleErrors);
         Assert.All(requested, url => Assert.True(url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal),
             $"The report requested {url}; it must need nothing but itself."));
 
         Directory.CreateDirectory(Repo.Screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Repo.Screenshots, "notebook-02-analyze.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_comparison_renders_from_runs_given_on_the_command_line_through_the_Jupyter_kernel()
+    {
+        var report = Path.Combine(Repo.TestOutput, "03-compare.html");
+        File.Delete(report);
+
+        // The sample runs the other way round: high sensitivity as the baseline, so the current run is the faster one.
+        var render = await Repo.RunAsync("bash",
+            [Path.Combine(Repo.Root, "scripts", "render-notebook.sh"), Path.Combine(Repo.Notebooks, "03-compare.ipynb"), "-o", report, "--jupyter",
+                "--baseline", "data/logs/samples/sample-run-high.csv", "--current", "data/logs/samples/sample-run.csv"],
+            Repo.Root, RenderTimeout, new Dictionary<string, string> { ["JUPYTER_DATA_DIR"] = feed.JupyterDataDir });
+
+        Assert.True(render.ExitCode == 0, $"render-notebook.sh exited with {render.ExitCode}:\n{render.Tail()}");
+        var html = await File.ReadAllTextAsync(report);
+        Assert.Contains("Current is faster", html);
+        Assert.Contains($"FaceGuard.Analysis {feed.Version}", html);
+        Assert.DoesNotContain("dotnet-interactive-this-cell", html); // the kernel's probe for its HTTP API is left out
+        Assert.Equal(1, html.Occurrences("data-faceguard-plotlyjs"));
+    }
+
+    [Theory]
+    [InlineData("03-compare.ipynb", "--log", "data/logs/samples/sample-run.csv", "03-compare.ipynb has no setting FACEGUARD_LOG; it reads: FACEGUARD_BASELINE FACEGUARD_CURRENT")]
+    [InlineData("02-analyze.ipynb", "--set", "FACEGUARD_LATENCY_TRESHOLD_MS=300", "02-analyze.ipynb has no setting FACEGUARD_LATENCY_TRESHOLD_MS")]
+    [InlineData("02-analyze.ipynb", "--lgo", "x.csv", "unknown option --lgo")]
+    [InlineData("02-analyze.ipynb", "--log", "no-such.csv", "no file at no-such.csv")]
+    public async Task A_mistyped_option_or_setting_is_refused_before_anything_runs(string notebook, string option, string value, string message)
+    {
+        var render = await Repo.RunAsync("bash",
+            [Path.Combine(Repo.Root, "scripts", "render-notebook.sh"), Path.Combine(Repo.Notebooks, notebook), "-o", Path.Combine(Repo.TestOutput, "refused.html"), option, value],
+            Repo.Root, RenderTimeout);
+
+        Assert.Equal(1, render.ExitCode);
+        Assert.Contains(message, render.StdErr);
+        Assert.False(File.Exists(Path.Combine(Repo.TestOutput, "refused.html")));
     }
 }

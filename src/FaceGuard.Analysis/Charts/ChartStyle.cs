@@ -7,8 +7,9 @@ using FsChart = Plotly.NET.Chart;
 namespace FaceGuard.Analysis.Charts;
 
 /// <summary>What every chart of a report shares: size, colours, titles, legend, and no reference to plotly.js
-/// (the report embeds it once).</summary>
-internal static class ChartStyle
+/// (the report embeds it once). Public so that a notebook's own charts look like the library's:
+/// <c>ChartStyle.Finish(Chart.Line(…), "title", "x axis", "y axis")</c>.</summary>
+public static class ChartStyle
 {
     public const int WidthPx = 1000;
     public const int HeightPx = 420;

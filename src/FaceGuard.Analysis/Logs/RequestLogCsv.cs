@@ -53,8 +53,8 @@ public static class RequestLogCsv
     }
 
     /// <summary>Reads a request log — ours, or the classic script's with only the first five columns — into a DataFrame
-    /// with the log's columns (<see cref="RequestLogColumns"/>) plus Failed, and Elapsed_s derived from the timestamps
-    /// when the log has none.</summary>
+    /// with all the log's columns (<see cref="RequestLogColumns"/>, those the file lacks empty) plus Failed, and Elapsed_s
+    /// derived from the timestamps when the log has none.</summary>
     /// <exception cref="InvalidDataException">A required column is missing or a value cannot be read; says which line.</exception>
     public static DataFrame Read(string path)
     {
@@ -87,7 +87,7 @@ public static class RequestLogCsv
         var failed = new BooleanBuilder(Failed);
         int elapsedIndex = Index(ElapsedS);
         var elapsed = new DoubleBuilder(ElapsedS);
-        // Optional columns: (index in the file, how to read a field); absent ones are left out of the frame.
+        // Optional columns: (index in the file, how to read a field).
         var optional = new List<(int Index, ColumnBuilder Builder, Func<ReadOnlySpan<byte>, bool> Add)>();
         void Number(string name, string? former = null)
         {
@@ -162,13 +162,23 @@ public static class RequestLogCsv
             }
         }
 
-        var columns = new List<DataFrameColumn> { timestamp.Build(), requestId.Build(), latency.Build() };
-        columns.AddRange(optional.Where(o => o.Builder.Name is CpuPercent or MemoryMb).Select(o => o.Builder.Build()));
-        columns.Add(elapsed.Build());
-        columns.AddRange(optional.Where(o => o.Builder.Name is not (CpuPercent or MemoryMb)).Select(o => o.Builder.Build()));
-        columns.Add(failed.Build());
+        // Every log reads into the same columns, so one notebook cell works on any of them: a column the file lacks
+        // (the classic script writes five) comes out empty, and without a Phase every request is a measured one.
+        var built = optional.Select(o => o.Builder.Build()).Concat([timestamp.Build(), requestId.Build(), latency.Build(), elapsed.Build()])
+            .ToDictionary(c => c.Name);
+        long rows = built[Timestamp].Length;
+        var columns = All.Select(name => built.TryGetValue(name, out var column) ? column : Absent(name, rows)).Append(failed.Build());
         return new DataFrame(columns);
     }
+
+    private static DataFrameColumn Absent(string name, long rows) => name switch
+    {
+        Phase => new StringDataFrameColumn(Phase, Enumerable.Repeat(MeasuredPhase, (int)rows)),
+        Image or Error or Worker => new StringDataFrameColumn(name, rows),
+        Status or Faces => new Int32DataFrameColumn(name, rows),
+        BytesIn or BytesOut => new Int64DataFrameColumn(name, rows),
+        _ => new DoubleDataFrameColumn(name, rows),
+    };
 
     private static InvalidDataException Unreadable(int line, string source, string column, ReadOnlySpan<byte> value) =>
         new($"{source}, line {line}: '{Encoding.UTF8.GetString(value)}' is not a valid {column}.");

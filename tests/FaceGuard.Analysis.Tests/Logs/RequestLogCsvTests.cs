@@ -80,6 +80,10 @@ public class RequestLogCsvTests
         Assert.All(rows, r => Assert.False(r.Warmup));
 
         Assert.Equal(4, frame.Rows.Count);
+        // The same columns as any other log, so one notebook cell works on both: the absent ones empty, every row measured.
+        Assert.Equal(RequestLogColumns.All.Append(RequestLogColumns.Failed), frame.Columns.Select(c => c.Name));
+        Assert.Equal(4, frame[RequestLogColumns.Image].NullCount);
+        Assert.All(frame[RequestLogColumns.Phase].Cast<string>(), phase => Assert.Equal(RequestLogColumns.MeasuredPhase, phase));
         Assert.Equal(1, frame.Columns["Failed"].ElementwiseEquals(true).Cast<bool>().Count(b => b));
         Assert.Null(frame.Columns["Latency_ms"][2]);
         Assert.Equal(41.7, (double)frame.Columns["CPU_Percent"][3]!);
