@@ -1,6 +1,5 @@
 using System.Text;
 using FaceGuard.Analysis.Reports;
-using FaceGuard.Analysis.Sampling;
 using FaceGuard.Analysis.Statistics;
 using static FaceGuard.Analysis.Interactive.Html;
 using static FaceGuard.Analysis.InvariantText;
@@ -83,13 +82,10 @@ public static class RunHtml
             ["max", Number(b.Max, 2), Number(n.Max, 2), Ratio(b.Max, n.Max)],
         ]);
         html.Append("<p class=\"muted\">Verdict ").Append(E(comparison.Verdict.ToString())).Append(": Mann–Whitney ")
-            .Append(E(RunComparison_PValue(c.PValue))).Append(" (significant below ").Append(Number(Statistics.Comparison.SignificanceLevel, 2))
+            .Append(E(RunComparison.PValue(c.PValue))).Append(" (significant below ").Append(Number(Statistics.Comparison.SignificanceLevel, 2))
             .Append("), bootstrap CI of the median ratio clear of 1, and a change of at least ")
             .Append(Number((Statistics.Comparison.PracticalRatio - 1) * 100, 0)).Append(" %.</p>\n");
     });
-
-    private static string RunComparison_PValue(double p) =>
-        !double.IsFinite(p) ? "p = " + Missing : p < 0.0001 ? "p < 0.0001" : "p = " + Number(p, p < 0.01 ? 4 : 2);
 
     private static void Describe(StringBuilder html, IReadOnlyList<(string Column, Distribution D)> columns)
     {

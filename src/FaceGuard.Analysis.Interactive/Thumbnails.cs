@@ -3,7 +3,6 @@ using FaceGuard.Engine;
 using FaceGuard.Analysis.Evaluation;
 using OpenCvSharp;
 using static FaceGuard.Analysis.Interactive.Html;
-using static FaceGuard.Analysis.InvariantText;
 
 namespace FaceGuard.Analysis.Interactive;
 

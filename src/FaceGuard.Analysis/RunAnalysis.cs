@@ -1,7 +1,6 @@
 using FaceGuard.Analysis.Frames;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Statistics;
-using FaceGuard.Engine;
 using Microsoft.Data.Analysis;
 
 namespace FaceGuard.Analysis;

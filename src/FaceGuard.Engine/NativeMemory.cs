@@ -20,9 +20,11 @@ namespace FaceGuard.Engine;
 /// </summary>
 public static partial class NativeMemory
 {
+#pragma warning disable IDE1006 // glibc's names from <malloc.h>, so that a reader can look them up
     private const int M_TRIM_THRESHOLD = -1;
     private const int M_MMAP_THRESHOLD = -3;
     private const int M_ARENA_MAX = -8;
+#pragma warning restore IDE1006
 
     private const int Arenas = 1;
     private const int MmapThresholdBytes = 32 * 1024 * 1024; // glibc's ceiling for this setting on 64-bit

@@ -1,7 +1,6 @@
 using System.Threading.RateLimiting;
 using FaceGuard.Engine;
 using FaceGuard.Service.Endpoints;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Prometheus;
 
 namespace FaceGuard.Service;

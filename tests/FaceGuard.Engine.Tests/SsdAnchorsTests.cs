@@ -1,4 +1,3 @@
-using FaceGuard.Engine.Detection;
 using FaceGuard.Engine.Detection.BlazeFace;
 
 namespace FaceGuard.Engine.Tests;

@@ -1,4 +1,3 @@
-using FaceGuard.Engine;
 namespace FaceGuard.Analysis.Evaluation;
 
 /// <summary>Face size classes by the longer side of the true box, in pixels of the full photo.</summary>

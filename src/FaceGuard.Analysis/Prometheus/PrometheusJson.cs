@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using FaceGuard.Analysis.Statistics;
 
 namespace FaceGuard.Analysis.Prometheus;
 
@@ -84,7 +85,7 @@ public static class PrometheusJson
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var label in metric.EnumerateObject()) labels[label.Name] = label.Value.GetString() ?? "";
 
-        var samples = new List<PrometheusSample>();
+        var samples = new List<TimedValue>();
         if (resultType == PrometheusResult.Vector)
         {
             samples.Add(Sample(Property(item, "value", path + ".value"), path + ".value"));
@@ -99,14 +100,14 @@ public static class PrometheusJson
     }
 
     /// <summary>[1435781451.781, "1"]</summary>
-    private static PrometheusSample Sample(JsonElement pair, string path)
+    private static TimedValue Sample(JsonElement pair, string path)
     {
         if (pair.ValueKind != JsonValueKind.Array || pair.GetArrayLength() != 2 ||
             pair[0].ValueKind != JsonValueKind.Number || pair[1].ValueKind != JsonValueKind.String)
             throw Malformed("[unix seconds, \"value\"]", path);
         double seconds = pair[0].GetDouble();
         var time = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
-        return new PrometheusSample(time, Value(pair[1].GetString()!, path));
+        return new TimedValue(time, Value(pair[1].GetString()!, path));
     }
 
     /// <summary>Go's formatting of a float: "1", "0.25", "1e+06", "NaN", "+Inf", "-Inf".</summary>

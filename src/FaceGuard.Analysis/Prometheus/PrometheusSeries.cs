@@ -3,15 +3,9 @@ using FaceGuard.Analysis.Statistics;
 
 namespace FaceGuard.Analysis.Prometheus;
 
-/// <summary>One value of a series at one time. Prometheus' NaN, +Inf and -Inf come through as the doubles they are.</summary>
-public readonly record struct PrometheusSample(DateTimeOffset Timestamp, double Value)
-{
-    public override string ToString() => FormattableString.Invariant($"{Timestamp:O} {Value}");
-}
-
 /// <summary>One time series of a query result: its labels (the metric name as "__name__" when the query kept it) and its
-/// samples in time order.</summary>
-public sealed record PrometheusSeries(IReadOnlyDictionary<string, string> Labels, IReadOnlyList<PrometheusSample> Samples)
+/// samples in time order. Prometheus' NaN, +Inf and -Inf come through as the doubles they are.</summary>
+public sealed record PrometheusSeries(IReadOnlyDictionary<string, string> Labels, IReadOnlyList<TimedValue> Samples)
 {
     public const string NameLabel = "__name__";
 

@@ -1,14 +1,12 @@
-using System.Reflection;
-
 namespace FaceGuard.Analysis.Reports;
 
 /// <summary>plotly.js as Plotly.NET ships it inside Plotly.NET.dll, so a report draws its charts with no network.</summary>
 internal static class PlotlyJs
 {
-    private static readonly Lazy<string> library = new(Load);
+    private static readonly Lazy<string> LazyLibrary = new(Load);
 
     /// <summary>The minified library, as embedded.</summary>
-    public static string Library => library.Value;
+    public static string Library => LazyLibrary.Value;
 
     /// <summary>
     /// One inline script defining <c>window.Plotly</c>. The library is a UMD bundle: an AMD loader or a CommonJS

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using FaceGuard.Analysis;
 using FaceGuard.Analysis.LoadTests;
 using FaceGuard.Analysis.Logs;

@@ -1,5 +1,4 @@
 using FaceGuard.Analysis.LoadTests;
-using FaceGuard.Analysis.Sampling;
 using FaceGuard.Analysis.Targets;
 using FaceGuard.Analysis.Tests.Reports;
 using FaceGuard.Engine;

@@ -23,8 +23,8 @@ public class PrometheusImportTests
         Assert.Null(ok.MetricName);
         Assert.Equal("200", ok.Labels["code"]);
         Assert.Equal(16, ok.Samples.Count);
-        Assert.Equal(new PrometheusSample(FirstScrape, 18), ok.Samples[0]);
-        Assert.Equal(new PrometheusSample(FirstScrape.AddSeconds(15), 40), ok.Samples[^1]);
+        Assert.Equal(new TimedValue(FirstScrape, 18), ok.Samples[0]);
+        Assert.Equal(new TimedValue(FirstScrape.AddSeconds(15), 40), ok.Samples[^1]);
         Assert.Equal(ok.Samples.OrderBy(s => s.Timestamp), ok.Samples);
         Assert.Equal(["code"], result.DistinguishingLabels());
         Assert.Equal("code=400", result.ShortName(result.Series[1]));

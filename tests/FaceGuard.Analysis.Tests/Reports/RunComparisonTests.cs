@@ -1,4 +1,3 @@
-using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Statistics;
 using static FaceGuard.Analysis.Tests.Reports.TestRuns;
 
