@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using FaceGuard.Analysis;
-using FaceGuard.Analysis.Frames;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Reports;
 using FaceGuard.Analysis.Statistics;

@@ -13,13 +13,13 @@ internal static class GeneratorBenchmark
 {
     public static async Task RunAsync(int seconds, int connections)
     {
-        using var server = await ChildProcess.StartDotnetAsync("FaceGuard.Benchmarks.dll", "/ready", "trivial-server", "{port}");
+        await using var server = await LocalServer.StartDotnetAsync("FaceGuard.Benchmarks.dll", "/ready", "trivial-server", "{port}");
         var photo = new TestImage("tiny.jpg", new byte[2048]);
 
         double wrk = await WrkAsync(server.Address, seconds, connections, photo);
         Console.WriteLine($"wrk:       {wrk,10:0} requests/s ({connections} connections, {seconds} s)");
 
-        await using var target = new HttpTarget(server.Address, processId: server.Process.Id);
+        await using var target = new HttpTarget(server.Address, processId: server.Pid);
         var warm = await LoadTest.RunAsync(target, [photo], new LoadTestOptions { Requests = 2000, Concurrency = connections, Warmup = 0 });
         int requests = (int)Math.Max(2000, wrk * seconds / 2);
         var watch = Stopwatch.StartNew();

@@ -12,7 +12,7 @@ internal static class PythonPeer
     private const string Python = "/usr/bin/python3";
 
     /// <summary>The peer as a child process on a free loopback port, or why it cannot run here.</summary>
-    public static async Task<(ChildProcess? Peer, string? WhyNot)> TryStartAsync()
+    public static async Task<(LocalServer? Peer, string? WhyNot)> TryStartAsync()
     {
         string script = Environment.GetEnvironmentVariable("FACEGUARD_PEER")
                         ?? Path.GetFullPath(Path.Combine(FaceGuard.Analysis.DataFolder.Resolve("."), "..", "..", "shared", "peers", "seed_service.py"));
@@ -23,7 +23,7 @@ internal static class PythonPeer
         if (!File.Exists(model)) return (null, $"no model at {model} (run {Path.Combine(Path.GetDirectoryName(script)!, "models", "fetch_model.sh")})");
         if (!await ModulesPresentAsync()) return (null, "Debian's python3-flask and python3-opencv are not installed");
 
-        var peer = await ChildProcess.StartAsync(Python, "/", [script], port => new Dictionary<string, string>
+        var peer = await LocalServer.StartAsync(Python, "/", [script], port => new Dictionary<string, string>
         {
             ["PORT"] = port.ToString(),
             ["HOST"] = "127.0.0.1",

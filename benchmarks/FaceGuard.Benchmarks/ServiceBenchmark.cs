@@ -23,7 +23,7 @@ internal static class ServiceBenchmark
     {
         var photo = new TestImage("group-1080p.jpg", File.ReadAllBytes(DataFolder.Resolve("images/benchmark/synth_001.jpg")));
         int cores = Environment.ProcessorCount;
-        using var service = await ChildProcess.StartDotnetAsync("FaceGuard.Service.dll", "/healthz", "--urls", "http://127.0.0.1:{port}");
+        await using var service = await LocalServer.StartDotnetAsync("FaceGuard.Service.dll", "/healthz", "--urls", "http://127.0.0.1:{port}");
 
         await CompareWithPeerAsync(service, photo, requests);
 
@@ -34,7 +34,7 @@ internal static class ServiceBenchmark
         {
             foreach (int workers in new[] { cores, cores * 2 })
             {
-                await using var http = new HttpTarget(service.Address, $"sensitivity={sensitivity.ToString().ToLowerInvariant()}", service.Process.Id);
+                await using var http = new HttpTarget(service.Address, $"sensitivity={sensitivity.ToString().ToLowerInvariant()}", service.Pid);
                 Print("service", sensitivity, workers, await LoadTest.RunAsync(http, [photo], Options(requests, workers)));
             }
 
@@ -44,7 +44,7 @@ internal static class ServiceBenchmark
         }
     }
 
-    private static async Task CompareWithPeerAsync(ChildProcess service, TestImage photo, int requests)
+    private static async Task CompareWithPeerAsync(LocalServer service, TestImage photo, int requests)
     {
         var (peer, whyNot) = await PythonPeer.TryStartAsync();
         if (peer is null)
@@ -52,12 +52,12 @@ internal static class ServiceBenchmark
             Console.WriteLine($"Python peer: not run ({whyNot}).");
             return;
         }
-        using (peer)
+        await using (peer)
         {
             int perRound = Math.Max(1, requests / PeerRounds);
             Console.WriteLine($"One request at a time, {photo.Name} (1920x1080, 14 faces of 20-120 px), {PeerRounds} alternating rounds of {perRound}, default options:");
-            await using var ours = new HttpTarget(service.Address, "", service.Process.Id);
-            await using var python = new HttpTarget(peer.Address, "", peer.Process.Id);
+            await using var ours = new HttpTarget(service.Address, "", service.Pid);
+            await using var python = new HttpTarget(peer.Address, "", peer.Pid);
             var oursRows = new List<RequestRecord>();
             var pythonRows = new List<RequestRecord>();
             for (int round = 0; round < PeerRounds; round++)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using FaceGuard.Engine;
 using FaceGuard.Engine.Detection;
-using FaceGuard.Engine.Detection.YuNet;
 using OpenCvSharp;
 
 namespace FaceGuard.Benchmarks;

@@ -23,7 +23,7 @@ public sealed record ExecutedNotebook(string Path, IReadOnlyList<ExecutedCell> C
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(executedPath)!); // dotnet-repl crashes without it
         File.Delete(executedPath);
-        var run = await Repo.RunAsync("dotnet",
+        var run = await ChildProcess.RunAsync("dotnet",
             ["tool", "run", "dotnet-repl", "--run", notebook, "--exit-after-run", "--output-path", executedPath],
             Repo.Notebooks, Timeout, settings);
         return Checked(notebook, executedPath, "dotnet-repl", run);
@@ -40,7 +40,7 @@ public sealed record ExecutedNotebook(string Path, IReadOnlyList<ExecutedCell> C
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(executedPath)!);
         File.Delete(executedPath);
         var environment = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["JUPYTER_DATA_DIR"] = jupyterDataDir };
-        var run = await Repo.RunAsync("/usr/bin/jupyter",
+        var run = await ChildProcess.RunAsync("/usr/bin/jupyter",
             ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.kernel_name=.net-csharp",
                 $"--ExecutePreprocessor.timeout={(int)Timeout.TotalSeconds}", "--output-dir", System.IO.Path.GetDirectoryName(executedPath)!,
                 "--output", System.IO.Path.GetFileNameWithoutExtension(executedPath), notebook],
@@ -48,7 +48,7 @@ public sealed record ExecutedNotebook(string Path, IReadOnlyList<ExecutedCell> C
         return Checked(notebook, executedPath, "jupyter nbconvert", run);
     }
 
-    private static ExecutedNotebook Checked(string notebook, string executedPath, string runner, Repo.ProcessResult run)
+    private static ExecutedNotebook Checked(string notebook, string executedPath, string runner, ProcessResult run)
     {
         if (!File.Exists(executedPath))
         {

@@ -18,10 +18,10 @@ public sealed class NotebookFeed : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var tools = await Repo.RunAsync("dotnet", ["tool", "restore"], Repo.Root, PackTimeout);
+        var tools = await ChildProcess.RunAsync("dotnet", ["tool", "restore"], Repo.Root, PackTimeout);
         Assert.True(tools.ExitCode == 0, "dotnet tool restore failed:\n" + tools.Tail());
 
-        var pack = await Repo.RunAsync("bash", [Path.Combine(Repo.Root, "scripts", "pack-notebook-feed.sh")], Repo.Root, PackTimeout);
+        var pack = await ChildProcess.RunAsync("bash", [Path.Combine(Repo.Root, "scripts", "pack-notebook-feed.sh")], Repo.Root, PackTimeout);
         Assert.True(pack.ExitCode == 0, "scripts/pack-notebook-feed.sh failed:\n" + pack.Tail());
         Version = pack.StdOut.Trim().Split('\n')[^1].Trim();
         Assert.Matches(@"^0\.1\.0-dev\.\d{14}$", Version);
@@ -29,7 +29,7 @@ public sealed class NotebookFeed : IAsyncLifetime
         if (Directory.Exists(Repo.TestOutput)) Directory.Delete(Repo.TestOutput, recursive: true);
         Directory.CreateDirectory(Repo.TestOutput);
 
-        var kernel = await Repo.RunAsync("bash", [Path.Combine(Repo.Root, "scripts", "install-jupyter-kernel.sh")], Repo.Root, PackTimeout,
+        var kernel = await ChildProcess.RunAsync("bash", [Path.Combine(Repo.Root, "scripts", "install-jupyter-kernel.sh")], Repo.Root, PackTimeout,
             new Dictionary<string, string> { ["JUPYTER_DATA_DIR"] = JupyterDataDir });
         Assert.True(kernel.ExitCode == 0, "scripts/install-jupyter-kernel.sh failed:\n" + kernel.Tail());
         Assert.True(File.Exists(Path.Combine(JupyterDataDir, "kernels", ".net-csharp", "kernel.json")), "no kernelspec was registered:\n" + kernel.Tail());

@@ -24,7 +24,7 @@ public sealed class RenderedReportTests(NotebookFeed feed)
         var report = Path.Combine(Repo.TestOutput, "02-analyze.html");
         File.Delete(report);
 
-        var render = await Repo.RunAsync("bash",
+        var render = await ChildProcess.RunAsync("bash",
             [Path.Combine(Repo.Root, "scripts", "render-notebook.sh"), Path.Combine(Repo.Notebooks, "02-analyze.ipynb"), "-o", report,
                 "--log", "data/logs/samples/sample-run.csv"],
             Repo.Root, RenderTimeout);
@@ -82,7 +82,7 @@ public sealed class RenderedReportTests(NotebookFeed feed)
         File.Delete(report);
 
         // The sample runs the other way round: high sensitivity as the baseline, so the current run is the faster one.
-        var render = await Repo.RunAsync("bash",
+        var render = await ChildProcess.RunAsync("bash",
             [Path.Combine(Repo.Root, "scripts", "render-notebook.sh"), Path.Combine(Repo.Notebooks, "03-compare.ipynb"), "-o", report, "--jupyter",
                 "--baseline", "data/logs/samples/sample-run-high.csv", "--current", "data/logs/samples/sample-run.csv"],
             Repo.Root, RenderTimeout, new Dictionary<string, string> { ["JUPYTER_DATA_DIR"] = feed.JupyterDataDir });
@@ -102,7 +102,7 @@ public sealed class RenderedReportTests(NotebookFeed feed)
     [InlineData("02-analyze.ipynb", "--log", "no-such.csv", "no file at no-such.csv")]
     public async Task A_mistyped_option_or_setting_is_refused_before_anything_runs(string notebook, string option, string value, string message)
     {
-        var render = await Repo.RunAsync("bash",
+        var render = await ChildProcess.RunAsync("bash",
             [Path.Combine(Repo.Root, "scripts", "render-notebook.sh"), Path.Combine(Repo.Notebooks, notebook), "-o", Path.Combine(Repo.TestOutput, "refused.html"), option, value],
             Repo.Root, RenderTimeout);
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FaceGuard.Engine;
-using FaceGuard.Testing;
 
 namespace FaceGuard.Service.Tests;
 

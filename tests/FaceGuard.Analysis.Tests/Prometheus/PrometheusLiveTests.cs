@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using FaceGuard.Analysis.Prometheus;
 using FaceGuard.Analysis.Tests.LoadTests;
 
@@ -22,7 +20,15 @@ public class PrometheusLiveTests
         using var within = new CancellationTokenSource(Bound);
         var (app, address) = await TestServices.StartFaceGuardAsync();
         await using var _ = app;
-        await using var prometheus = await LivePrometheus.StartAsync(address.Authority, within.Token);
+        await using var prometheus = await PrometheusServer.StartAsync($"""
+            global:
+              scrape_interval: 1s
+              scrape_timeout: 1s
+            scrape_configs:
+              - job_name: faceguard
+                static_configs:
+                  - targets: ['{address.Authority}']
+            """, within.Token);
         using var http = new HttpClient { BaseAddress = prometheus.Address, Timeout = TimeSpan.FromSeconds(10) };
         var start = DateTimeOffset.UtcNow.AddSeconds(-5);
         // "or vector(0)": the series only exists once a first 200 has been counted. The counter is process-wide, so
@@ -60,7 +66,7 @@ public class PrometheusLiveTests
     }
 
     private static async Task<PrometheusResult> QueryUntilAsync(HttpClient http, string promql, DateTimeOffset start,
-        Func<PrometheusResult, bool> satisfied, LivePrometheus prometheus, CancellationToken within)
+        Func<PrometheusResult, bool> satisfied, PrometheusServer prometheus, CancellationToken within)
     {
         PrometheusResult? last = null;
         try
@@ -75,121 +81,6 @@ public class PrometheusLiveTests
         catch (OperationCanceledException) when (within.IsCancellationRequested)
         {
             throw new TimeoutException($"Prometheus never answered '{promql}' as expected; last: {string.Join("; ", last?.Series ?? [])}\n{prometheus.Log}");
-        }
-    }
-
-    /// <summary>prometheus on a free loopback port scraping one target every second, stopped and deleted on dispose.</summary>
-    private sealed class LivePrometheus : IAsyncDisposable
-    {
-        private readonly Process _process;
-        private readonly DirectoryInfo _folder;
-        private readonly System.Text.StringBuilder _log = new();
-
-        private LivePrometheus(Process process, DirectoryInfo folder, Uri address) => (_process, _folder, Address) = (process, folder, address);
-
-        public Uri Address { get; }
-
-        public string Log
-        {
-            get { lock (_log) return _log.ToString(); }
-        }
-
-        public static async Task<LivePrometheus> StartAsync(string target, CancellationToken within)
-        {
-            var folder = Directory.CreateTempSubdirectory("faceguard-prometheus-import-");
-            string config = Path.Combine(folder.FullName, "prometheus.yml");
-            await File.WriteAllTextAsync(config, $"""
-                global:
-                  scrape_interval: 1s
-                  scrape_timeout: 1s
-                scrape_configs:
-                  - job_name: faceguard
-                    static_configs:
-                      - targets: ['{target}']
-                """, within);
-            int port = FreeLoopbackPort();
-            var info = new ProcessStartInfo("prometheus")
-            {
-                ArgumentList = { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(folder.FullName, "data")}", $"--web.listen-address=127.0.0.1:{port}" },
-                WorkingDirectory = folder.FullName,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            Process process;
-            try
-            {
-                process = Process.Start(info)!;
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                folder.Delete(recursive: true);
-                throw new InvalidOperationException("prometheus could not be started (Debian's prometheus package: scripts/install-system-deps.sh test).", e);
-            }
-            var server = new LivePrometheus(process, folder, new Uri($"http://127.0.0.1:{port}/"));
-            process.OutputDataReceived += (_, e) => server.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            try
-            {
-                using var http = new HttpClient { BaseAddress = server.Address };
-                while (true)
-                {
-                    if (process.HasExited) throw new InvalidOperationException($"prometheus exited with {process.ExitCode}:\n{server.Log}");
-                    try
-                    {
-                        using var ready = await http.GetAsync("-/ready", within);
-                        if (ready.IsSuccessStatusCode) return server;
-                    }
-                    catch (HttpRequestException)
-                    {
-                        // not listening yet
-                    }
-                    await Task.Delay(Poll, within);
-                }
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-                using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                await _process.WaitForExitAsync(bound.Token);
-            }
-            catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
-            {
-                // gone already, or not reaped within the bound
-            }
-            _process.Dispose();
-            try
-            {
-                _folder.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // a file still held by the dying process; it is under the temp folder
-            }
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null) return;
-            lock (_log) _log.AppendLine(line);
-        }
-
-        private static int FreeLoopbackPort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace FaceGuard.Analysis.Tests.Reports;
 
 /// <summary>Debian's chromium, headless, as a child process with networking cut off: no proxy that answers,
@@ -16,7 +14,7 @@ internal static class HeadlessChromium
     {
         Directory.CreateDirectory(Path.GetDirectoryName(pngPath)!);
         File.Delete(pngPath);
-        await RunAsync(["--virtual-time-budget=15000", "--hide-scrollbars", $"--window-size={widthPx},{heightPx}", $"--screenshot={pngPath}", FileUrl(htmlPath)], timeout);
+        await RunAsync(["--virtual-time-budget=15000", "--hide-scrollbars", $"--window-size={widthPx},{heightPx}", $"--screenshot={Path.GetFullPath(pngPath)}", FileUrl(htmlPath)], timeout);
         if (!File.Exists(pngPath))
         {
             throw new InvalidOperationException($"chromium wrote no screenshot to {pngPath}.");
@@ -33,48 +31,22 @@ internal static class HeadlessChromium
         }
 
         var profile = Directory.CreateTempSubdirectory("faceguard-chromium-");
-        var start = new ProcessStartInfo(Executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])
-        [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", $"--user-data-dir={profile.FullName}",
-            "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
-            .. arguments,
-        ])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"chromium did not finish within {timeout.TotalSeconds} s: {string.Join(' ', start.ArgumentList)}");
+            var run = await ChildProcess.RunAsync(Executable,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", $"--user-data-dir={profile.FullName}",
+                "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+                .. arguments,
+            ], profile.FullName, timeout);
+            if (run.ExitCode != 0) throw new InvalidOperationException($"chromium exited with {run.ExitCode}: {run.StdErr}");
+            return run.StdOut;
         }
         finally
         {
             TryDelete(profile);
         }
-
-        var output = await stdout;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"chromium exited with {process.ExitCode}: {await stderr}");
-        }
-
-        return output;
     }
 
     private static void TryDelete(DirectoryInfo directory)

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace FaceGuard.Reliability.Tests.Infrastructure;
@@ -11,7 +9,7 @@ namespace FaceGuard.Reliability.Tests.Infrastructure;
 /// The built service run as its own process — `dotnet FaceGuard.Service.dll --urls http://127.0.0.1:0` with the
 /// launcher's malloc settings — so that its memory, its signals and its exit code are its own. The port is read from
 /// its "Now listening on" line, readiness from /healthz; every wait is bounded by the caller's token.
-/// If the test host dies without disposing it, the service is stopped anyway (see <see cref="StopWhenStdinCloses"/>).
+/// If the test host dies without disposing it, the service is stopped anyway (see <see cref="ChildProcess.StartServer"/>).
 /// </summary>
 internal sealed partial class ServiceProcess : IAsyncDisposable
 {
@@ -21,28 +19,11 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
     private const int SIGTERM = 15;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>
-    /// Runs "$0" "$@" in the background, says its PID, and stops it (SIGTERM) when this wrapper's stdin reaches end of
-    /// file — when the test host closes the pipe or dies. The wrapper exits with the service's exit code.
-    /// </summary>
-    private const string StopWhenStdinCloses = """
-        exec 3<&0
-        "$0" "$@" </dev/null &
-        server=$!
-        echo "service-pid: $server"
-        (cat <&3 >/dev/null 2>&1; kill $server 2>/dev/null) >/dev/null 2>&1 &
-        exec 3<&-
-        wait $server
-        """;
-
-    private readonly Process _wrapper;
-    private readonly StringBuilder _log = new();
-    private readonly TaskCompletionSource<int> _pid = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ChildProcess _wrapper = null!;
 
-    private ServiceProcess(Process wrapper)
+    private ServiceProcess()
     {
-        _wrapper = wrapper;
         Client = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -57,36 +38,23 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
     public bool HasExited => _wrapper.HasExited;
 
     /// <summary>Everything the service wrote to stdout and stderr so far.</summary>
-    public string Log
-    {
-        get { lock (_log) return _log.ToString(); }
-    }
+    public string Log => _wrapper.Output;
 
     /// <summary>Starts the service and waits until /healthz answers 200 (models loaded, warmed up).</summary>
     /// <param name="settings">Configuration, e.g. ("FaceGuard:MaxConcurrency", "3"), passed as --Key=Value.</param>
     public static async Task<ServiceProcess> StartAsync(CancellationToken within, params (string Key, string Value)[] settings)
     {
-        var info = new ProcessStartInfo("/bin/sh")
+        var environment = new Dictionary<string, string>(LauncherEnvironment)
         {
-            UseShellExecute = false,
-            RedirectStandardInput = true, // never written; closed by Dispose, or by the kernel when the test host dies
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Repo.Root,
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
-        foreach (var (name, value) in LauncherEnvironment) info.Environment[name] = value;
-        info.Environment["DOTNET_ENVIRONMENT"] = info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(StopWhenStdinCloses);
-        info.ArgumentList.Add(DotnetHost()); // $0
-        foreach (string argument in (string[])[Repo.ServiceAssembly, "--urls", "http://127.0.0.1:0", .. settings.Select(s => $"--{s.Key}={s.Value}")])
-            info.ArgumentList.Add(argument);
-
-        var service = new ServiceProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
+        string[] arguments = [Repo.ServiceAssembly, "--urls", "http://127.0.0.1:0", .. settings.Select(s => $"--{s.Key}={s.Value}")];
+        var service = new ServiceProcess();
+        service._wrapper = ChildProcess.StartServer(DotnetHost(), arguments, Repo.Root, environment, onLine: service.OnLine);
         try
         {
-            service.Start();
-            service.Pid = await service.WaitForStartupLineAsync(service._pid.Task, "its PID", within);
+            service.Pid = await service.WaitForStartupLineAsync(service._wrapper.ServerPid, "its PID", within);
             service.Address = await service.WaitForStartupLineAsync(service._listening.Task, "a \"Now listening on\" line", within);
             service.Client.BaseAddress = service.Address;
             await service.WaitUntilHealthyAsync(within);
@@ -169,42 +137,12 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        try
-        {
-            if (!_wrapper.HasExited) _wrapper.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // never started, or exited between the check and the kill
-        }
-        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await _wrapper.WaitForExitAsync(bound.Token);
-        }
-        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException)
-        {
-            // killed but not reaped within the bound, or never started
-        }
-        _wrapper.Dispose();
+        await _wrapper.DisposeAsync();
     }
 
-    private void Start()
+    private void OnLine(string line)
     {
-        _wrapper.OutputDataReceived += (_, e) => OnLine(e.Data);
-        _wrapper.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        _wrapper.Start();
-        _wrapper.BeginOutputReadLine();
-        _wrapper.BeginErrorReadLine();
-    }
-
-    private void OnLine(string? line)
-    {
-        if (line is null) return;
-        lock (_log) _log.AppendLine(line);
-        if (line.StartsWith("service-pid: ", StringComparison.Ordinal))
-            _pid.TrySetResult(int.Parse(line["service-pid: ".Length..], CultureInfo.InvariantCulture));
-        else if (ListeningLine().Match(line) is { Success: true } match)
+        if (ListeningLine().Match(line) is { Success: true } match)
             _listening.TrySetResult(new Uri(match.Groups[1].Value));
     }
 
@@ -219,6 +157,10 @@ internal sealed partial class ServiceProcess : IAsyncDisposable
         catch (OperationCanceledException) when (within.IsCancellationRequested)
         {
             throw new TimeoutException($"The service did not print {what} in time. Its log:\n{Log}");
+        }
+        catch (InvalidOperationException)
+        {
+            // the wrapper ended before the line: said below
         }
         throw new InvalidOperationException($"The service exited with {_wrapper.ExitCode} before it printed {what}. Its log:\n{Log}");
     }

@@ -38,7 +38,7 @@ public class PrometheusRuleTests
     /// <summary>Runs promtool in deploy/prometheus (the files refer to each other by relative path); fails with its output.</summary>
     private static async Task<ProcessResult> PromtoolAsync(params string[] arguments)
     {
-        var result = await ChildProcess.RunAsync("promtool", arguments, DeployFiles.PrometheusFolder, ChildProcess.PrometheusInstallHint, PromtoolTimeout);
+        var result = await ChildProcess.RunAsync("promtool", arguments, DeployFiles.PrometheusFolder, PromtoolTimeout, missingHint: PrometheusServer.InstallHint);
         Assert.True(result.ExitCode == 0, $"promtool {string.Join(' ', arguments)} exited with {result.ExitCode}:\n{result.Output}");
         return result;
     }

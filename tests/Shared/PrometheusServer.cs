@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 
-namespace FaceGuard.Service.Tests.Monitoring;
+namespace FaceGuard.Testing;
 
 /// <summary>One value of a PromQL instant query: its labels and its number.</summary>
 internal sealed record PromSample(IReadOnlyDictionary<string, string> Labels, double Value)
@@ -18,6 +18,9 @@ internal sealed record PromSample(IReadOnlyDictionary<string, string> Labels, do
 /// </summary>
 internal sealed class PrometheusServer : IAsyncDisposable
 {
+    /// <summary>What to do when promtool or prometheus is missing.</summary>
+    public const string InstallHint = "It comes with Debian's prometheus package: run scripts/install-system-deps.sh test.";
+
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly ChildProcess _process;
@@ -53,7 +56,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 $"--storage.tsdb.path={Path.Combine(folder.FullName, "data")}",
                 $"--web.listen-address=127.0.0.1:{port}",
             ];
-            var process = ChildProcess.StartServer("prometheus", arguments, folder);
+            var process = ChildProcess.StartServer("prometheus", arguments, folder.FullName, scratch: folder);
             server = new PrometheusServer(process, folder, new Uri($"http://127.0.0.1:{port}/"));
             await server.WaitUntilReadyAsync(within);
             return server;
@@ -119,7 +122,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 if (_process.HasExited)
                     throw new InvalidOperationException(
                         $"Prometheus exited with {_process.ExitCode} before it was ready" +
-                        (_process.ExitCode == ChildProcess.NotFoundExitCode ? $" (not found; {ChildProcess.PrometheusInstallHint})" : "") + $":\n{Log}");
+                        (_process.ExitCode == ChildProcess.NotFoundExitCode ? $" (not found; {InstallHint})" : "") + $":\n{Log}");
                 try
                 {
                     using var response = await _http.GetAsync("-/ready", within);
