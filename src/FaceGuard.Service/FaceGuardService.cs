@@ -47,7 +47,7 @@ public static class FaceGuardService
         builder.Services.AddSingleton(metrics);
         builder.Services.AddRateLimiter(rateLimiting =>
         {
-            rateLimiting.AddPolicy(ImagePolicy, _ => RateLimitPartition.Get(ImagePolicy, _ => limiter));
+            rateLimiting.AddPolicy(ImagePolicy, _ => RateLimitPartition.Get(ImagePolicy, _ => new NeverIdleLimiter(limiter)));
             rateLimiting.OnRejected = Overload.RejectAsync;
         });
 
