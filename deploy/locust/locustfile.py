@@ -18,11 +18,23 @@ import itertools
 import json
 import logging
 import os
+import subprocess
 import sys
 import time
 
+import locust
+import locust.runners
 from locust import FastHttpUser, constant, events, task
 from locust.runners import MasterRunner, WorkerRunner
+
+if not locust.__version__:
+    # Debian's python3-locust reports an empty version, and its master turns away a worker that announces an empty
+    # version as "pre 2.0". Announce the package's version instead.
+    try:
+        _package = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "python3-locust"], capture_output=True, text=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        _package = ""
+    locust.__version__ = locust.runners.__version__ = _package.strip() or "unknown"
 
 BOUNDARY = "faceguard-load-test"
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
