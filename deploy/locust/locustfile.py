@@ -14,6 +14,7 @@ Locust's totals cannot drift apart. The master writes the rows as JSON lines to 
 them into its request log after the run.
 """
 
+import gc
 import itertools
 import json
 import logging
@@ -24,6 +25,7 @@ import time
 
 import locust
 import locust.runners
+import locust.stats
 from locust import FastHttpUser, constant, events, task
 from locust.runners import MasterRunner, WorkerRunner
 
@@ -38,6 +40,10 @@ if not locust.__version__:
 
 BOUNDARY = "faceguard-load-test"
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
+
+# Locust 2.12 flushes its --csv stats history every 10 s and not at exit, so a short run lost all but its first
+# second. Flush every second (and once more at exit, below).
+locust.stats.CSV_STATS_FLUSH_INTERVAL_SEC = 0
 
 # Worker state: rows measured since the last report, and how many were handed to a report in all.
 _pending = []
@@ -145,6 +151,12 @@ def _on_quitting(environment, **_kwargs):
         print(f"faceguard-rows-sent {environment.runner.client_id} {_sent}", file=sys.stderr, flush=True)
     elif _rows_file is not None:
         _rows_file.close()
+
+
+@events.quit.add_listener
+def _on_quit(**_kwargs):
+    for writer in (o for o in gc.get_objects() if isinstance(o, locust.stats.StatsCSVFileWriter)):
+        writer.stats_history_flush()
 
 
 class FaceGuardUser(FastHttpUser):
