@@ -48,6 +48,8 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
         {
             if (!File.Exists(Log)) return ValidationResult.Error($"No log at {Log}.");
             if (Baseline is not null && !File.Exists(Baseline)) return ValidationResult.Error($"No baseline at {Baseline}.");
+            if (Baseline is not null && LocustHistory.IsStatsHistory(Log))
+                return ValidationResult.Error("--baseline compares request-by-request logs; Locust's stats history is aggregated per second.");
             foreach (var (option, value) in new[] { ("--latency-threshold", LatencyThreshold), ("--memory-threshold", MemoryThreshold), ("--cpu-fluctuation", CpuFluctuation) })
             {
                 if (!(double.IsFinite(value) && value > 0)) return ValidationResult.Error($"{option} must be a positive number; got {value.ToString(CultureInfo.InvariantCulture)}.");
@@ -87,11 +89,6 @@ public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.
 
     private int LocustHistoryReportOf(Settings settings)
     {
-        if (settings.Baseline is not null)
-        {
-            console.MarkupLine("[red]--baseline compares request-by-request logs; Locust's stats history is aggregated per second.[/]");
-            return 2;
-        }
         var history = LocustHistory.Read(settings.Log);
         string output = settings.Output ?? Path.ChangeExtension(settings.Log, ".html");
         LocustHistoryReport.Save(output, history);
