@@ -149,6 +149,8 @@ public sealed class CliTests : IDisposable
         { ["bench", "--engine", "locust", "--target", "http://127.0.0.1:9", "-n", "20"], "-n/--requests applies to --engine faceguard only" },
         { ["bench", "--engine", "locust", "--target", "http://127.0.0.1:9", "--rate", "3"], "--rate applies to --engine faceguard only" },
         { ["bench", "--engine", "locust", "--target", "http://127.0.0.1:9", "--workers", "0"], "At least one Locust worker" },
+        { ["bench", "--engine", "locust", "--target", "http://127.0.0.1:9", "--remote-workers", "2"], "--remote-workers needs --master-bind-host" },
+        { ["bench", "--master-port", "5557"], "--master-port applies to --engine locust only" },
         { ["eval", "--compare", "--sets", "x"], "Unknown option 'sets'" },
         { ["report", "run.csv", "--baselne", "base.csv"], "Unknown option 'baselne'" },
     };

@@ -69,17 +69,33 @@ public sealed record LocustOptions
     /// <summary>How long the master waits for its workers to connect before giving up.</summary>
     public TimeSpan WorkerConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Workers started by hand on other machines (`locust -f deploy/locust/locustfile.py --worker
+    /// --master-host &lt;this machine&gt; --master-port &lt;MasterPort&gt; --faceguard-images …`); the master waits for them
+    /// too. Needs <see cref="MasterBindHost"/> to be an interface they can reach.</summary>
+    public int RemoteWorkers
+    {
+        get;
+        init => field = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(RemoteWorkers), value, "Remote workers cannot be negative.");
+    }
+
+    /// <summary>Where the master listens for workers: loopback unless workers on other machines join.</summary>
+    public string MasterBindHost { get; init; } = "127.0.0.1";
+
+    /// <summary>The master's port for workers; null for a free one (local workers only).</summary>
+    public int? MasterPort { get; init; }
+
     public double EffectiveSpawnRate => SpawnRatePerSecond ?? Users;
 
     public int RunSeconds => (int)Math.Ceiling(Duration.TotalSeconds);
 
     public string Shape => string.Create(CultureInfo.InvariantCulture,
-        $"Locust: {Users} users on {Workers} worker(s), spawned at {EffectiveSpawnRate}/s, for {RunSeconds} s");
+        $"Locust: {Users} users on {Workers + RemoteWorkers} worker(s), spawned at {EffectiveSpawnRate}/s, for {RunSeconds} s");
 
     public IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>
     {
         ["engine"] = "locust",
         ["workers"] = Workers.ToString(CultureInfo.InvariantCulture),
+        ["remote_workers"] = RemoteWorkers.ToString(CultureInfo.InvariantCulture),
         ["users"] = Users.ToString(CultureInfo.InvariantCulture),
         ["spawn_rate_per_s"] = EffectiveSpawnRate.ToString(CultureInfo.InvariantCulture),
         ["duration_s"] = RunSeconds.ToString(CultureInfo.InvariantCulture),

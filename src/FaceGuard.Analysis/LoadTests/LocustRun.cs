@@ -48,7 +48,7 @@ public static class LocustRun
         double originUnixS = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
         var sampler = pid is { } p ? ProcessSampler.Start(p, options.SampleInterval, origin, originWallClock) : null;
 
-        int port = FreeLoopbackPort();
+        int port = options.MasterPort ?? FreeLoopbackPort();
         string rowsPath = Path.Combine(folder, RowsFile);
         var workers = new List<LocustProcess>();
         IReadOnlyList<ResourceSample> samples = [];
@@ -92,7 +92,7 @@ public static class LocustRun
             new DateTimeOffset(originWallClock), DateTimeOffset.Now, Environment.MachineName, Environment.ProcessorCount,
             System.Runtime.InteropServices.RuntimeInformation.OSDescription, EngineVersion,
             pid, pid is { } watched ? ProcessReader.Name(watched) : whyNoProcess, cancelled,
-            new LoadGenerator("locust", version, options.Workers, options.Users));
+            new LoadGenerator("locust", version, options.Workers + options.RemoteWorkers, options.Users));
         return new LocustResult(
             new RunLog(records, samples, manifest),
             statistics,
@@ -122,8 +122,8 @@ public static class LocustRun
     private static IEnumerable<string> MasterArguments(string locustfile, Uri serviceUrl, LocustOptions options, int port, string folder, string rowsPath) =>
     [
         "-f", locustfile, "--headless", "--master",
-        "--master-bind-host", "127.0.0.1", "--master-bind-port", Invariant(port),
-        "--expect-workers", Invariant(options.Workers), "--expect-workers-max-wait", Invariant((int)options.WorkerConnectTimeout.TotalSeconds),
+        "--master-bind-host", options.MasterBindHost, "--master-bind-port", Invariant(port),
+        "--expect-workers", Invariant(options.Workers + options.RemoteWorkers), "--expect-workers-max-wait", Invariant((int)options.WorkerConnectTimeout.TotalSeconds),
         "-u", Invariant(options.Users), "-r", options.EffectiveSpawnRate.ToString(CultureInfo.InvariantCulture), "-t", $"{options.RunSeconds}s",
         "--host", serviceUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') is var host && host.EndsWith("/process", StringComparison.Ordinal) ? host[..^"/process".Length] : host,
         "--csv", Path.Combine(folder, CsvPrefix), "--exit-code-on-error", "0", "--only-summary",

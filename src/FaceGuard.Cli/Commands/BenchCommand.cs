@@ -37,6 +37,18 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         [Description("--engine locust: users started per second. Default: all in the first second.")]
         public double? SpawnRate { get; init; }
 
+        [CommandOption("--remote-workers <N>")]
+        [Description("--engine locust: workers you start on other machines (locust -f deploy/locust/locustfile.py --worker --master-host <this machine> --master-port <--master-port> --faceguard-images <photos>); the master waits for them. Needs --master-bind-host and --master-port.")]
+        public int? RemoteWorkers { get; init; }
+
+        [CommandOption("--master-bind-host <HOST>")]
+        [Description("--engine locust: the interface the master listens on for workers. Default: 127.0.0.1 (local workers only).")]
+        public string? MasterBindHost { get; init; }
+
+        [CommandOption("--master-port <PORT>")]
+        [Description("--engine locust: the master's port for workers. Default: a free one.")]
+        public int? MasterPort { get; init; }
+
         [CommandOption("--images <PATH>")]
         [Description("A photo or a folder of photos to cycle through. Default: the sample photos in data/images/photos.")]
         public string? Images { get; init; }
@@ -122,11 +134,18 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
                     ("-n/--requests", Requests != LoadTestOptions.DefaultRequests), ("--interval", Interval != 0),
                     ("-c/--concurrency", Concurrency != 1), ("--rate", Rate is not null),
                 };
+                if (RemoteWorkers > 0 && (MasterBindHost is null || MasterPort is null))
+                    return "--remote-workers needs --master-bind-host (an interface they can reach) and --master-port (the port they connect to).";
+                if (MasterPort is not (null or (> 0 and <= 65535))) return $"--master-port must be a port number, not {MasterPort}.";
                 return ours.FirstOrDefault(o => o.Given).Option is { } option
                     ? $"{option} applies to --engine {FaceGuardEngine} only; Locust runs --users for --duration seconds."
                     : null;
             }
-            var locust = new (string Option, bool Given)[] { ("--workers", Workers is not null), ("--users", Users is not null), ("--spawn-rate", SpawnRate is not null) };
+            var locust = new (string Option, bool Given)[]
+            {
+                ("--workers", Workers is not null), ("--users", Users is not null), ("--spawn-rate", SpawnRate is not null),
+                ("--remote-workers", RemoteWorkers is not null), ("--master-bind-host", MasterBindHost is not null), ("--master-port", MasterPort is not null),
+            };
             return locust.FirstOrDefault(o => o.Given).Option is { } given ? $"{given} applies to --engine {LocustEngine} only." : null;
         }
 
@@ -135,6 +154,9 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
             Name = Name ?? LocustEngine,
             Workers = Workers ?? LocustOptions.DefaultWorkers,
             Users = Users ?? LocustOptions.DefaultUsers,
+            RemoteWorkers = RemoteWorkers ?? 0,
+            MasterBindHost = MasterBindHost ?? "127.0.0.1",
+            MasterPort = MasterPort,
             SpawnRatePerSecond = SpawnRate,
             Duration = TimeSpan.FromSeconds(Duration),
             Warmup = Warmup,
