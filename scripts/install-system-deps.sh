@@ -4,12 +4,13 @@
 #   jupyter: jupyter-nbconvert (notebook → HTML, and executing notebooks in a Jupyter kernel), jupyter-client
 #            (kernelspecs) and python3-nbclient (nbconvert --execute).
 #   test:    runtime + jupyter + chromium (upload page and rendered notebooks, headless), prometheus (rule tests,
-#            scrape test).
+#            scrape test), python3-locust (bench --engine locust and its test), python3-pandas (the test that pandas
+#            reads a Locust-driven log), wrk (the engines benchmark).
 set -euo pipefail
 
 runtime=(libgtk-3-0)
 jupyter=(jupyter-nbconvert jupyter-client python3-nbclient)
-test=(chromium prometheus "${jupyter[@]}")
+test=(chromium prometheus python3-locust python3-pandas wrk "${jupyter[@]}")
 
 case "${1:-runtime}" in
   runtime) wanted=("${runtime[@]}") ;;

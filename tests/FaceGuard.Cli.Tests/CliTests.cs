@@ -106,6 +106,35 @@ public sealed class CliTests : IDisposable
         Assert.Contains("--cpu-fluctuation must be a positive number", Regex.Replace(Run("report", log, "--cpu-fluctuation", "0").Output, @"\s+", " "));
     }
 
+    [Fact]
+    public void Report_reads_Locusts_stats_history_as_an_aggregated_run_and_says_so()
+    {
+        // As Locust 2.12 wrote it for a short run (two users, two workers): N/A before the first report.
+        string history = Path.Combine(_temp, "locust_stats_history.csv");
+        File.WriteAllLines(history,
+        [
+            "Timestamp,User Count,Type,Name,Requests/s,Failures/s,50%,66%,75%,80%,90%,95%,98%,99%,99.9%,99.99%,100%,Total Request Count,Total Failure Count,Total Median Response Time,Total Average Response Time,Total Min Response Time,Total Max Response Time,Total Average Content Size",
+            "1796228543,2,,Aggregated,0.000000,0.000000,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,N/A,0,0,0,0.0,0,0,0",
+            "1796228545,2,,Aggregated,0.000000,0.000000,140,200,330,330,630,660,660,660,660,660,660,16,0,140.0,221.16,41.44,656.33,170036.0",
+            "1796228548,1,,Aggregated,5.250000,0.000000,260,500,570,590,660,750,1100,1100,1100,1100,1100,29,0,260.0,352.86,41.44,1090.36,165000.0",
+            "1796228549,0,,Aggregated,5.250000,0.000000,260,450,520,570,630,750,1100,1100,1100,1100,1100,33,1,260.0,341.47,41.44,1090.36,165000.0",
+        ]);
+        string html = Path.Combine(_temp, "history.html");
+
+        var result = Run("report", history, "-o", html);
+
+        Assert.Equal(0, result.ExitCode);
+        string output = Regex.Replace(result.Output, @"\s+", " ");
+        Assert.Contains("Aggregated by Locust: per-second percentiles, not per-request", output);
+        Assert.Contains("33 requests, 1 failed, over 6 s; Locust's p50 260 ms, p95 750 ms, p99 1100 ms at the end", output);
+        string page = File.ReadAllText(html);
+        Assert.Contains("Aggregated by Locust: per-second percentiles, not per-request", page);
+        Assert.Contains("chart-locust-history", page);
+        var refused = Run("report", history, "--baseline", history);
+        Assert.Equal(-1, refused.ExitCode);
+        Assert.Contains("--baseline compares request-by-request logs", Regex.Replace(refused.Output, @"\s+", " "));
+    }
+
     public static TheoryData<string[], string> RefusedCommandLines => new()
     {
         { ["blur", Photo("astronaut.png"), "--threshold", "3"], "score threshold must be between 0 and 1" },
@@ -113,6 +142,15 @@ public sealed class CliTests : IDisposable
         { ["bench", "--target", "not-a-url"], "not-a-url" },
         { ["bench", "--requestz", "3", "--bogus-flag"], "Unknown option 'requestz'" },
         { ["blur", "photo.jpg", "--mdoe", "mosaic"], "Unknown option 'mdoe'" },
+        { ["bench", "--engine", "locsut"], "--engine must be 'faceguard' or 'locust', not 'locsut'" },
+        { ["bench", "--workers", "2"], "--workers applies to --engine locust only" },
+        { ["bench", "--target", "http://127.0.0.1:9", "--users", "4"], "--users applies to --engine locust only" },
+        { ["bench", "--engine", "locust"], "give its URL with --target" },
+        { ["bench", "--engine", "locust", "--target", "http://127.0.0.1:9", "-n", "20"], "-n/--requests applies to --engine faceguard only" },
+        { ["bench", "--engine", "locust", "--target", "http://127.0.0.1:9", "--rate", "3"], "--rate applies to --engine faceguard only" },
+        { ["bench", "--engine", "locust", "--target", "http://127.0.0.1:9", "--workers", "0"], "At least one Locust worker" },
+        { ["bench", "--engine", "locust", "--target", "http://127.0.0.1:9", "--remote-workers", "2"], "--remote-workers needs --master-bind-host" },
+        { ["bench", "--master-port", "5557"], "--master-port applies to --engine locust only" },
         { ["eval", "--compare", "--sets", "x"], "Unknown option 'sets'" },
         { ["report", "run.csv", "--baselne", "base.csv"], "Unknown option 'baselne'" },
     };

@@ -67,6 +67,8 @@ public static class HtmlReport
             html.Append("<p class=\"sub\">").Append(E(
                 $"{manifest.Target} · {manifest.Shape} · {TimeWithOffset(manifest.Started)} → {TimeWithOffset(manifest.Ended)} · {manifest.Machine}"))
                 .Append("</p>\n");
+            if (manifest.Generator is { } generator)
+                html.Append("<p class=\"sub\" id=\"generator\">").Append(E($"Driven by {GeneratorName(generator)} {generator.Version}: {Count(generator.Workers)} worker(s), {Count(generator.Users)} user(s)")).Append("</p>\n");
         }
 
         html.Append("</header>\n");
@@ -254,11 +256,15 @@ public static class HtmlReport
             ["Ended", TimeWithOffset(m.Ended) + (m.Cancelled ? " (cancelled)" : "")],
             ["Duration", Unit(Number((m.Ended - m.Started).TotalSeconds, 1), "s")],
             ["Machine", $"{m.Machine}, {Count(m.ProcessorCount)} processors, {m.Os}"],
+            ["Load generator", m.Generator is { } g ? $"{GeneratorName(g)} {g.Version}, {Count(g.Workers)} worker(s), {Count(g.Users)} user(s)" : "FaceGuard's own runner"],
             ["Engine version", m.EngineVersion],
             ["Watched process", m.WatchedProcessId is { } pid ? $"{m.WatchedProcess ?? "?"} (pid {pid.ToString(Invariant)})" : m.WatchedProcess ?? Missing],
         ], numeric: false);
         html.Append("</section>\n");
     }
+
+    private static string GeneratorName(LoadGenerator generator) =>
+        generator.Name == "locust" ? "Locust" : generator.Name;
 
     private static void Figure(StringBuilder html, GenericChart chart, string id) =>
         html.Append("<figure>").Append(ChartHtml.Render(chart, id)).Append("</figure>\n");

@@ -112,11 +112,15 @@ public sealed class HttpTarget : ILoadTarget
 
     /// <summary>Reads "decode;dur=12.3, detect;dur=45.6, mask;dur=1.2, encode;dur=10.1" (the stage names of
     /// <see cref="Stages"/>; "blur" from services before the rename).</summary>
-    internal static StageTimings? ServerTiming(HttpResponseMessage response)
+    internal static StageTimings? ServerTiming(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Server-Timing", out var values) ? ServerTiming(string.Join(",", values)) : null;
+
+    /// <summary>The same, from the header's text (as another load generator recorded it).</summary>
+    internal static StageTimings? ServerTiming(string? header)
     {
-        if (!response.Headers.TryGetValues("Server-Timing", out var values)) return null;
+        if (string.IsNullOrEmpty(header)) return null;
         var durations = new Dictionary<Stage, double>();
-        foreach (string metric in string.Join(",", values).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        foreach (string metric in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var parts = metric.Split(';', StringSplitOptions.TrimEntries);
             var duration = parts.Skip(1).FirstOrDefault(p => p.StartsWith("dur=", StringComparison.Ordinal));

@@ -19,6 +19,35 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         [DefaultValue("embedded")]
         public string Target { get; init; } = "embedded";
 
+        [CommandOption("--engine <ENGINE>")]
+        [Description("Who sends the requests: 'faceguard' (our own runner) or 'locust' (a headless Locust master and --workers local workers, for load beyond one machine; needs a --target URL and Debian's python3-locust).")]
+        [DefaultValue(FaceGuardEngine)]
+        public string Engine { get; init; } = FaceGuardEngine;
+
+        [CommandOption("--workers <N>")]
+        [Description("--engine locust: local Locust worker processes. Default: 1.")]
+        public int? Workers { get; init; }
+
+        [CommandOption("--users <U>")]
+        [Description("--engine locust: Locust users over all workers, each sending the next photo as soon as the last came back. Default: 2.")]
+        public int? Users { get; init; }
+
+        [CommandOption("--spawn-rate <R>")]
+        [Description("--engine locust: users started per second. Default: all in the first second.")]
+        public double? SpawnRate { get; init; }
+
+        [CommandOption("--remote-workers <N>")]
+        [Description("--engine locust: workers you start on other machines (locust -f deploy/locust/locustfile.py --worker --master-host <this machine> --master-port <--master-port> --faceguard-images <photos>); the master waits for them. Needs --master-bind-host and --master-port.")]
+        public int? RemoteWorkers { get; init; }
+
+        [CommandOption("--master-bind-host <HOST>")]
+        [Description("--engine locust: the interface the master listens on for workers. Default: 127.0.0.1 (local workers only).")]
+        public string? MasterBindHost { get; init; }
+
+        [CommandOption("--master-port <PORT>")]
+        [Description("--engine locust: the master's port for workers. Default: a free one.")]
+        public int? MasterPort { get; init; }
+
         [CommandOption("--images <PATH>")]
         [Description("A photo or a folder of photos to cycle through. Default: the sample photos in data/images/photos.")]
         public string? Images { get; init; }
@@ -43,12 +72,12 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         public double? Rate { get; init; }
 
         [CommandOption("--duration <SECONDS>")]
-        [Description("Open loop: how long to keep the rate.")]
+        [Description("Open loop: how long to keep the rate; --engine locust: how long the run lasts (whole seconds).")]
         [DefaultValue(10.0)]
         public double Duration { get; init; } = 10;
 
         [CommandOption("--warmup <N>")]
-        [Description("Requests sent first and logged as warm-up, left out of the statistics.")]
+        [Description("Requests sent first and logged as warm-up, left out of the statistics (--engine locust: the first N sent).")]
         [DefaultValue(LoadTestOptions.DefaultWarmup)]
         public int Warmup { get; init; } = LoadTestOptions.DefaultWarmup;
 
@@ -68,14 +97,23 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
         [Description("HTML report to write. Default: beside the log, same name, .html.")]
         public string? Report { get; init; }
 
+        public const string FaceGuardEngine = "faceguard";
+        public const string LocustEngine = "locust";
+
+        public bool IsLocust => Engine == LocustEngine;
+
         public override ValidationResult Validate()
         {
+            if (Engine is not (FaceGuardEngine or LocustEngine))
+                return ValidationResult.Error($"--engine must be '{FaceGuardEngine}' or '{LocustEngine}', not '{Engine}'.");
             if (Target != "embedded" && !Uri.TryCreate(Target, UriKind.Absolute, out _))
                 return ValidationResult.Error($"--target must be 'embedded' or a URL such as http://127.0.0.1:8080, not '{Target}'.");
             if (Images is not null && !Path.Exists(Images)) return ValidationResult.Error($"No photo or folder at {Images}.");
+            if (OptionsNotFor() is { } misplaced) return ValidationResult.Error(misplaced);
             try
             {
-                _ = ToLoadTestOptions();
+                if (IsLocust) _ = ToLocustOptions();
+                else _ = ToLoadTestOptions();
             }
             catch (ArgumentOutOfRangeException e)
             {
@@ -83,6 +121,46 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
             }
             return base.Validate();
         }
+
+        /// <summary>An option given that the chosen engine would ignore: refused rather than silently dropped.</summary>
+        private string? OptionsNotFor()
+        {
+            if (IsLocust)
+            {
+                if (Target == "embedded") return "--engine locust sends to the service over HTTP: give its URL with --target, e.g. http://127.0.0.1:8080.";
+                var ours = new (string Option, bool Given)[]
+                {
+                    ("-n/--requests", Requests != LoadTestOptions.DefaultRequests), ("--interval", Interval != 0),
+                    ("-c/--concurrency", Concurrency != 1), ("--rate", Rate is not null),
+                };
+                if (RemoteWorkers > 0 && (MasterBindHost is null || MasterPort is null))
+                    return "--remote-workers needs --master-bind-host (an interface they can reach) and --master-port (the port they connect to).";
+                if (MasterPort is not (null or (> 0 and <= 65535))) return $"--master-port must be a port number, not {MasterPort}.";
+                return ours.FirstOrDefault(o => o.Given).Option is { } option
+                    ? $"{option} applies to --engine {FaceGuardEngine} only; Locust runs --users for --duration seconds."
+                    : null;
+            }
+            var locust = new (string Option, bool Given)[]
+            {
+                ("--workers", Workers is not null), ("--users", Users is not null), ("--spawn-rate", SpawnRate is not null),
+                ("--remote-workers", RemoteWorkers is not null), ("--master-bind-host", MasterBindHost is not null), ("--master-port", MasterPort is not null),
+            };
+            return locust.FirstOrDefault(o => o.Given).Option is { } given ? $"{given} applies to --engine {LocustEngine} only." : null;
+        }
+
+        public LocustOptions ToLocustOptions() => new()
+        {
+            Name = Name ?? LocustEngine,
+            Workers = Workers ?? LocustOptions.DefaultWorkers,
+            Users = Users ?? LocustOptions.DefaultUsers,
+            RemoteWorkers = RemoteWorkers ?? 0,
+            MasterBindHost = MasterBindHost ?? "127.0.0.1",
+            MasterPort = MasterPort,
+            SpawnRatePerSecond = SpawnRate,
+            Duration = TimeSpan.FromSeconds(Duration),
+            Warmup = Warmup,
+            Query = OptionsQuery.Format(ToOptions(Format ?? OutputFormat.Jpeg)),
+        };
 
         public LoadTestOptions ToLoadTestOptions() => new()
         {
@@ -98,6 +176,7 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.IsLocust) return await new LocustBench(console).RunAsync(settings, cancellationToken);
         var images = settings.Images is null ? TestImages.Samples() : TestImages.Load(settings.Images);
         var options = settings.ToLoadTestOptions();
         await using ILoadTarget target = settings.Target == "embedded"
@@ -105,17 +184,8 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
             // The same options, every one of them, as the service's query: the service does the work the embedded engine would.
             : new HttpTarget(new Uri(settings.Target), OptionsQuery.Format(settings.ToOptions(settings.Format ?? OutputFormat.Jpeg)), settings.Pid);
 
-        // Ctrl+C stops sending and keeps what was measured: the log and report are still written. The handler is in
-        // place before the first line is printed, so whoever waits for output before pressing it cannot kill the run.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
         RunLog run = null!;
-        try
+        using (var stop = new CtrlCStop(cancellationToken))
         {
             console.MarkupLine($"Target [blue]{Markup.Escape(target.Description)}[/], {images.Count} photo(s), {Markup.Escape(options.Shape)}, {options.Warmup} warm-up.");
             console.MarkupLine(target.ProcessId is { } pid
@@ -134,10 +204,6 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
                     });
                     run = await LoadTest.RunAsync(target, images, options, reporter, stop.Token);
                 });
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
 
         string csv = settings.Out ?? Path.Combine("logs", $"{options.Name}-{DateTime.Now:yyyyMMdd-HHmmss}.csv");
