@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using FaceGuard.Analysis;
 using FaceGuard.Analysis.LoadTests;
-using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Targets;
 
 namespace FaceGuard.Benchmarks;
@@ -24,12 +23,12 @@ internal static class EngineBenchmark
         Directory.CreateDirectory(Path.GetDirectoryName(photoPath)!);
         File.Copy(DataFolder.Resolve("images/benchmark/synth_001.jpg"), photoPath);
         var photo = new TestImage("group-1080p.jpg", File.ReadAllBytes(photoPath));
-        using var service = await ChildProcess.StartDotnetAsync("FaceGuard.Service.dll", "/healthz", "--urls", "http://127.0.0.1:{port}");
+        await using var service = await LocalServer.StartDotnetAsync("FaceGuard.Service.dll", "/healthz", "--urls", "http://127.0.0.1:{port}");
 
         Console.WriteLine($"{users} requests in flight, {seconds} s each, {photo.Name} ({photo.Bytes.Length / 1024} KB), {Query}, {Environment.ProcessorCount} cores, one service process");
         Console.WriteLine($"{"engine",-22} {"requests",9} {"failed",7} {"req/s",7} {"p50 ms",8} {"p99 ms",8}");
 
-        await using (var target = new HttpTarget(service.Address, Query, service.Process.Id))
+        await using (var target = new HttpTarget(service.Address, Query, service.Pid))
         {
             // Warm the service once for every engine that follows.
             await LoadTest.RunAsync(target, [photo], new LoadTestOptions { Requests = users * 2, Concurrency = users, Warmup = 0 });
@@ -44,7 +43,7 @@ internal static class EngineBenchmark
             {
                 Workers = workers, Users = users, Duration = TimeSpan.FromSeconds(seconds), Warmup = users, Query = Query,
                 OutputFolder = Path.Combine(folder, $"locust-{workers}"),
-            }, service.Process.Id);
+            }, service.Pid);
             Print($"locust, {workers} worker(s)", RunAnalysis.Of(result.Run));
             if (!result.Complete) Console.WriteLine($"  (Locust counted {result.LocustStatistics?.Requests}, the log has {result.Rows}, {result.RowsLost} lost)");
         }

@@ -3,7 +3,6 @@ using FaceGuard.Analysis.LoadTests;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Reports;
 using FaceGuard.Analysis.Tests.Reports;
-using FaceGuard.Testing;
 
 namespace FaceGuard.Analysis.Tests.LoadTests;
 
