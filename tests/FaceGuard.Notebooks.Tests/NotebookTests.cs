@@ -1,6 +1,11 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FaceGuard.Service;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FaceGuard.Notebooks.Tests;
 
@@ -86,6 +91,42 @@ public sealed class NotebookTests(NotebookFeed feed)
 
         AssertCollected(notebook, logs);
         Assert.Equal(before, Files(repoLogs));
+    }
+
+    [Fact]
+    public async Task Collect_with_Locust_sends_through_two_workers_to_the_real_service_and_saves_their_rows()
+    {
+        var logs = Path.Combine(Repo.TestOutput, "logs-locust");
+        if (Directory.Exists(logs)) Directory.Delete(logs, recursive: true);
+        var app = FaceGuardService.Build(["--urls", "http://127.0.0.1:0"]);
+        await app.StartAsync();
+        await using var _ = app;
+        await app.Services.GetRequiredService<Readiness>().WhenReady.WaitAsync(TimeSpan.FromMinutes(2));
+        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+
+        var notebook = await ExecutedNotebook.RunAsync(Path.Combine(Repo.Notebooks, "01-collect.ipynb"), Path.Combine(Repo.TestOutput, "01-collect.locust.ipynb"),
+            new Dictionary<string, string>
+            {
+                ["FACEGUARD_LOG_FOLDER"] = logs,
+                ["FACEGUARD_SERVICE_URL"] = address,
+                ["FACEGUARD_ENGINE"] = "locust",
+                ["FACEGUARD_LOCUST_WORKERS"] = "2",
+                ["FACEGUARD_CONCURRENCY"] = "2",
+                ["FACEGUARD_DURATION"] = "4",
+                ["FACEGUARD_PHOTOS"] = FaceGuard.Testing.RepositoryFiles.Photo("messi5.jpg"),
+            });
+
+        AssertLoadedThisBuild(notebook);
+        Assert.Contains("sent by Locust (2 workers, 2 users)", string.Concat(notebook.CellContaining("RunFiles.Save").Plain));
+        var log = Assert.Single(Directory.GetFiles(logs, "*.csv"), f => !f.EndsWith(".resources.csv", StringComparison.Ordinal));
+        var lines = File.ReadAllLines(log);
+        Assert.StartsWith("Timestamp,Request_ID,Latency_ms,CPU_Percent,Memory_MB", lines[0]);
+        Assert.True(lines.Length > 1 + 2, $"{lines.Length - 1} rows: no more than the warm-up");
+        Assert.DoesNotContain(lines, l => l.Contains(",Failed,", StringComparison.Ordinal));
+        int worker = Array.IndexOf(lines[0].Split(','), "Worker");
+        Assert.True(worker >= 0, lines[0]);
+        Assert.Equal(2, lines.Skip(1).Select(l => l.Split(',')[worker]).Distinct().Count());
+        Assert.Contains(DescribeTable, notebook.CellContaining("RunAnalysis.Of(run)").AllHtml);
     }
 
     [Fact]
@@ -218,8 +259,8 @@ public sealed class NotebookTests(NotebookFeed feed)
         // Photos with faces, each before and after: 10 real (6 group photos, astronaut, camera, messi5, scenetext01),
         // 12 synthetic, 19 held-out and the benchmark group photo.
         Assert.Equal(2 * 42, gallery.Occurrences("<img src=\"data:image/jpeg;base64,"));
-        var detectors = notebook.CellContaining("var detectors").AllHtml;
-        foreach (var detector in new[] { "YuNet, Normal", "YuNet, High", "BlazeFace, Normal" }) Assert.Contains(detector, detectors);
+        var detectors = notebook.CellContaining("var compared").AllHtml; // the default run and FACEGUARD_COMPARE's default
+        foreach (var detector in new[] { "YuNet, Normal", "BlazeFace, Normal" }) Assert.Contains(detector, detectors);
         Assert.DoesNotContain(PlotlyJsMarker, notebook.AllHtml);
     }
 
