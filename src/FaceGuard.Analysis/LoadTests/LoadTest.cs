@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Reflection;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Sampling;
 using FaceGuard.Analysis.Targets;
-using FaceGuard.Engine;
 
 namespace FaceGuard.Analysis.LoadTests;
 
@@ -54,9 +52,8 @@ public static class LoadTest
                 if (_sampler is not null) samples = await _sampler.StopAsync();
             }
 
-            var manifest = new RunManifest(options.Name, target.Description, options.Shape, options.Describe(), Started, DateTimeOffset.Now,
-                Environment.MachineName, Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.OSDescription, EngineVersion,
-                target.ProcessId, target.ProcessId is { } p ? ProcessReader.Name(p) : target.WhyNoProcess, cancellationToken.IsCancellationRequested);
+            var manifest = RunManifest.EndingNow(options.Name, target.Description, options.Shape, options.Describe(), Started,
+                target.ProcessId, target.WhyNoProcess, cancellationToken.IsCancellationRequested);
             return new RunLog(_records.OrderBy(r => r.RequestId).ToList(), samples, manifest);
         }
 
@@ -130,8 +127,5 @@ public static class LoadTest
         }
 
         private int NewId() => Interlocked.Increment(ref _nextId);
-
-        private static string EngineVersion =>
-            typeof(FaceAnonymizer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
     }
 }

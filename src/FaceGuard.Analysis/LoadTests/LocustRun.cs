@@ -2,11 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using FaceGuard.Analysis.Logs;
 using FaceGuard.Analysis.Sampling;
 using FaceGuard.Analysis.Targets;
-using FaceGuard.Engine;
 
 namespace FaceGuard.Analysis.LoadTests;
 
@@ -88,11 +86,8 @@ public static class LocustRun
             throw new InvalidOperationException($"Locust's master exited with {master.ExitCode} without statistics; its log ends:\n{master.Tail()}");
         var rows = LocustRow.ReadAll(rowsPath);
         var records = Records(rows, samples, originWallClock, originUnixS, options.Warmup);
-        var manifest = new RunManifest(options.Name, new UriBuilder(serviceUrl) { Path = "/process" }.Uri.ToString(), options.Shape, options.Describe(),
-            new DateTimeOffset(originWallClock), DateTimeOffset.Now, Environment.MachineName, Environment.ProcessorCount,
-            System.Runtime.InteropServices.RuntimeInformation.OSDescription, EngineVersion,
-            pid, pid is { } watched ? ProcessReader.Name(watched) : whyNoProcess, cancelled,
-            new LoadGenerator("locust", version, options.Workers + options.RemoteWorkers, options.Users));
+        var manifest = RunManifest.EndingNow(options.Name, new UriBuilder(serviceUrl) { Path = "/process" }.Uri.ToString(), options.Shape,
+            options.Describe(), new DateTimeOffset(originWallClock), pid, whyNoProcess, cancelled, new LoadGenerator("locust", version, options.Workers + options.RemoteWorkers, options.Users));
         return new LocustResult(
             new RunLog(records, samples, manifest),
             statistics,
@@ -144,7 +139,4 @@ public static class LocustRun
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    private static string EngineVersion =>
-        typeof(FaceAnonymizer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 }
