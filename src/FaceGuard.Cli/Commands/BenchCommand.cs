@@ -206,15 +206,26 @@ public sealed class BenchCommand(IAnsiConsole console) : AsyncCommand<BenchComma
                 });
         }
 
-        string csv = settings.Out ?? Path.Combine("logs", $"{options.Name}-{DateTime.Now:yyyyMMdd-HHmmss}.csv");
-        string html = settings.Report ?? Path.ChangeExtension(csv, ".html");
+        var (csv, html) = OutputPaths(settings, options.Name);
+        SaveAndSummarize(console, run, csv, html);
+        console.MarkupLine($"Log [blue]{Markup.Escape(csv)}[/] (+ .resources.csv, .manifest.json), report [blue]{Markup.Escape(html)}[/]");
+        return 0;
+    }
+
+    /// <summary>--out and --report, else logs/&lt;name&gt;-&lt;time&gt;.csv and the report beside it.</summary>
+    internal static (string Csv, string Html) OutputPaths(Settings settings, string runName)
+    {
+        string csv = settings.Out ?? Path.Combine("logs", $"{runName}-{DateTime.Now:yyyyMMdd-HHmmss}.csv");
+        return (csv, settings.Report ?? Path.ChangeExtension(csv, ".html"));
+    }
+
+    /// <summary>What every engine's run ends with: the log, the report, and the summary printed.</summary>
+    internal static void SaveAndSummarize(IAnsiConsole console, RunLog run, string csv, string html)
+    {
         RunFiles.Save(run, csv);
         var analysis = RunAnalysis.Of(run);
         HtmlReport.Save(html, analysis, run);
-
         if (run.Manifest?.Cancelled == true) console.MarkupLine("[yellow]Stopped early; saved what was measured.[/]");
         RunSummary.Print(console, analysis);
-        console.MarkupLine($"Log [blue]{Markup.Escape(csv)}[/] (+ .resources.csv, .manifest.json), report [blue]{Markup.Escape(html)}[/]");
-        return 0;
     }
 }

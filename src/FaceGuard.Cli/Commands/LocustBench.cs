@@ -1,7 +1,5 @@
 using FaceGuard.Analysis;
 using FaceGuard.Analysis.LoadTests;
-using FaceGuard.Analysis.Logs;
-using FaceGuard.Analysis.Reports;
 using Spectre.Console;
 
 namespace FaceGuard.Cli.Commands;
@@ -12,8 +10,7 @@ internal sealed class LocustBench(IAnsiConsole console)
     public async Task<int> RunAsync(BenchCommand.Settings settings, CancellationToken cancellationToken)
     {
         var options = settings.ToLocustOptions();
-        string csv = settings.Out ?? Path.Combine("logs", $"{options.Name}-{DateTime.Now:yyyyMMdd-HHmmss}.csv");
-        string html = settings.Report ?? Path.ChangeExtension(csv, ".html");
+        var (csv, html) = BenchCommand.OutputPaths(settings, options.Name);
         // Locust's own files (its --csv statistics, the rows as they arrived, each process's log) beside the log.
         options = options with { OutputFolder = Path.ChangeExtension(csv, ".locust") };
         string images = settings.Images ?? DataFolder.Resolve("images/photos");
@@ -29,17 +26,11 @@ internal sealed class LocustBench(IAnsiConsole console)
         var run = result.Run;
         if (run.Manifest?.WatchedProcessId is null)
             console.MarkupLine($"[yellow]Not sampling CPU and memory: {Markup.Escape(run.Manifest?.WatchedProcess ?? "no process")}.[/]");
-        RunFiles.Save(run, csv);
-        var analysis = RunAnalysis.Of(run);
-        HtmlReport.Save(html, analysis, run);
-
-        bool cancelled = run.Manifest?.Cancelled == true;
-        if (cancelled) console.MarkupLine("[yellow]Stopped early; saved what was measured.[/]");
-        RunSummary.Print(console, analysis);
+        BenchCommand.SaveAndSummarize(console, run, csv, html);
         console.MarkupLine(Markup.Escape(Accounting(result)));
         console.MarkupLine($"Driven by Locust {Markup.Escape(run.Manifest?.Generator?.Version ?? "?")}. Log [blue]{Markup.Escape(csv)}[/] (+ .resources.csv, .manifest.json), " +
                            $"report [blue]{Markup.Escape(html)}[/], Locust's own files in [blue]{Markup.Escape(result.OutputFolder)}[/]");
-        if (result.Complete || cancelled) return 0;
+        if (result.Complete || run.Manifest?.Cancelled == true) return 0;
         console.MarkupLine("[red]The log does not hold every request Locust counted; see the processes' logs in the folder above.[/]");
         return 1;
     }
